@@ -1,0 +1,43 @@
+// The terminal chat: one person (--user) talking to panelbot. Interactive on a TTY; otherwise each
+// line of standard input is one message and every reply is printed before the next line is read.
+import readline from 'node:readline';
+import type { Engine } from '../core/engine';
+import type { ChannelAddress, Inbound, InboundContent, Outbound } from '../core/messages';
+import { renderPlain } from './render-text';
+
+export interface ConsoleChatOptions {
+  engine: Engine;
+  userId: string;
+  input?: NodeJS.ReadableStream & { isTTY?: boolean };
+  output?: NodeJS.WritableStream;
+}
+
+export async function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
+  const input = options.input ?? process.stdin;
+  const output = options.output ?? process.stdout;
+  const address: ChannelAddress = { channel: 'console', userId: options.userId };
+  const interactive = Boolean(input.isTTY);
+  let counter = 0;
+  const session = `${Date.now().toString(36)}-${process.pid}`;
+
+  const send = (content: InboundContent) => {
+    const inbound: Inbound = { address, messageId: `${session}-${++counter}`, content };
+    const replies = options.engine.handle(inbound);
+    print(replies);
+    options.engine.delivered(inbound);
+  };
+  const print = (replies: Outbound[]) => {
+    for (const reply of replies) output.write(`${interactive ? '\n' : ''}${renderPlain(reply)}\n${interactive ? '' : '\n'}`);
+  };
+
+  send({ kind: 'start' });
+  const rl = readline.createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
+  if (interactive) {
+    rl.setPrompt('> ');
+    rl.prompt();
+  }
+  for await (const line of rl) {
+    send({ kind: 'text', text: line });
+    if (interactive) rl.prompt();
+  }
+}

@@ -1,0 +1,9 @@
+// Plain-text rendering of an Outbound for channels without buttons (terminal, WhatsApp):
+// choices become a numbered list, answered by number or by words.
+import type { Outbound } from '../core/messages';
+
+export function renderPlain(message: Outbound): string {
+  if (!message.choices || message.choices.length === 0) return message.text;
+  const list = message.choices.map((c, i) => `  ${i + 1}. ${c.label}`).join('\n');
+  return `${message.text}\n${list}`;
+}

@@ -1,0 +1,35 @@
+// What every command gets: the parsed arguments, the app (opened on demand), and output streams.
+import { createApp, type App } from '../app';
+import { createLogger } from '../logging';
+import type { ParsedArgs } from './args';
+import { one } from './args';
+import { readSettings, type Settings } from '../config/settings';
+
+export interface CliContext {
+  args: ParsedArgs;
+  settings: Settings;
+  out: (line: string) => void;
+  err: (line: string) => void;
+  openApp(): App;
+}
+
+export function createCliContext(args: ParsedArgs): CliContext {
+  const settings = readSettings();
+  let app: App | undefined;
+  const err = (line: string) => process.stderr.write(`${line}\n`);
+  return {
+    args,
+    settings,
+    out: (line) => process.stdout.write(`${line}\n`),
+    err,
+    openApp() {
+      app ??= createApp({
+        dbPath: one(args, 'db') ?? settings.PANELBOT_DB,
+        configPath: one(args, 'config') ?? settings.PANELBOT_CONFIG,
+        log: createLogger(settings.LOG_LEVEL),
+        onExampleConfig: (file) => err(`panelbot: no --config or PANELBOT_CONFIG given: using the example panel (${file}).`),
+      });
+      return app;
+    },
+  };
+}

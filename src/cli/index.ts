@@ -1,0 +1,56 @@
+// The `panelbot` command line: one file per command, routed here.
+import 'dotenv/config';
+import { parseArgs, UsageError } from './args';
+import { createCliContext, type CliContext } from './context';
+import { ConfigError } from '../config/panel';
+import { SettingsError } from '../config/settings';
+import { chatCommand } from './chat';
+import { serveCommand } from './serve';
+
+type Command = (ctx: CliContext) => Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; usage: string }> = {
+  serve: { run: serveCommand, usage: 'serve                      start every configured channel and the scheduler (npm start)' },
+  chat: { run: chatCommand, usage: 'chat [--user ID]           talk to panelbot as a citizen in the terminal' },
+};
+
+const FLAGS = ['csv', 'json', 'help', 'dry-run'];
+
+export function usage(): string {
+  return [
+    'usage: panelbot [--db PATH] [--config PATH] COMMAND …',
+    '',
+    ...Object.values(COMMANDS).map((c) => `  ${c.usage}`),
+    '',
+    'Options: --db PATH (or PANELBOT_DB, default ./data/panelbot.db), --config PATH (or PANELBOT_CONFIG, default: the example panel).',
+  ].join('\n');
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  try {
+    const args = parseArgs(argv, FLAGS);
+    const name = args.positionals[0] ?? 'serve';
+    if (name === 'help' || args.options.has('help')) {
+      process.stdout.write(`${usage()}\n`);
+      return 0;
+    }
+    const command = COMMANDS[name];
+    if (!command) throw new UsageError(`unknown command "${name}"`);
+    args.positionals.shift();
+    return await command.run(createCliContext(args));
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`panelbot: ${err.message}\n\n${usage()}\n`);
+      return 2;
+    }
+    if (err instanceof SettingsError) {
+      process.stderr.write(`panelbot: ${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof ConfigError) {
+      process.stderr.write(`panelbot: the panel configuration ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}

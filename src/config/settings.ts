@@ -1,0 +1,62 @@
+// Settings from the environment (and .env), validated at start. A wrong value is one clear line.
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+const flag = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === '') return false;
+    if (/^(1|true|yes|on)$/i.test(v)) return true;
+    if (/^(0|false|no|off)$/i.test(v)) return false;
+    ctx.addIssue({ code: 'custom', message: 'expected 1 or 0' });
+    return z.NEVER;
+  });
+const port = z.coerce.number().int().min(1).max(65535);
+const url = z.string().url();
+
+export const settingsSchema = z
+  .object({
+    PANELBOT_DB: optionalString,
+    PANELBOT_CONFIG: optionalString,
+    PANELBOT_DATA_DIR: optionalString,
+    LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+    TELEGRAM_BOT_TOKEN: optionalString.refine((v) => v === undefined || /^\d+:[\w-]{10,}$/.test(v), 'expected a token from @BotFather, like 123456:ABC-DEF…'),
+    TELEGRAM_API_ROOT: optionalString.pipe(url.optional()),
+    TELEGRAM_WEBHOOK_URL: optionalString.pipe(url.optional()),
+    TELEGRAM_WEBHOOK_SECRET: optionalString,
+    TELEGRAM_WEBHOOK_PORT: optionalString.pipe(port.optional()),
+    WHATSAPP_ENABLED: flag,
+    WHATSAPP_NUMBER: optionalString,
+    CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+    SLACK_BOT_TOKEN: optionalString,
+    SLACK_SIGNING_SECRET: optionalString,
+    SLACK_APP_TOKEN: optionalString,
+    SLACK_PORT: optionalString.pipe(port.optional()),
+    SLACK_API_URL: optionalString.pipe(url.optional()),
+    SLACK_HELPLINE_CHANNEL: optionalString,
+    SLACK_ALERTS_CHANNEL: optionalString,
+    SLACK_ORGANISERS: optionalString,
+  })
+  .superRefine((s, ctx) => {
+    if (s.SLACK_BOT_TOKEN && !s.SLACK_APP_TOKEN && !s.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'needed with SLACK_BOT_TOKEN unless SLACK_APP_TOKEN (Socket Mode) is set' });
+    }
+  });
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export class SettingsError extends Error {}
+
+export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const parsed = settingsSchema.safeParse(env);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]!;
+    // Never echo the value: it may be a secret.
+    throw new SettingsError(`setting ${String(first.path[0] ?? '?')}: ${first.message}`);
+  }
+  return parsed.data;
+}

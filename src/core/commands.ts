@@ -1,0 +1,75 @@
+// Global commands: words that work at any step, typed in any of the four languages
+// ("aide", "help", "hilfe"…; the words live in locales/<lng>/common.json under commands).
+import type { Turn } from './flow';
+import { normalize } from './text';
+
+export interface Command {
+  id: string;
+  /** False where the command makes no sense (e.g. before a language is chosen). */
+  appliesTo(turn: Turn): boolean;
+  run(turn: Turn): void;
+}
+
+export function findCommand(words: Map<string, Command>, text: string): Command | undefined {
+  if (text.length > 40) return undefined;
+  const said = normalize(text.replace(/^\//, '').replace(/@\w+$/, ''));
+  return words.get(said) ?? words.get(said.replace(/_/g, ' '));
+}
+
+const whenLanguageChosen = (turn: Turn) => turn.person.language !== null && turn.frame.flow !== 'welcome';
+
+export const helpCommand: Command = {
+  id: 'help',
+  appliesTo: () => true,
+  run(turn) {
+    if (turn.frame.flow === 'welcome') {
+      turn.goto(turn.frame.step);
+      return;
+    }
+    turn.say(turn.t('common:help', { phone: turn.services.config.helpline.phone, email: turn.services.config.helpline.email }));
+    turn.goto(turn.frame.step);
+  },
+};
+
+export const languageCommand: Command = {
+  id: 'language',
+  appliesTo: whenLanguageChosen,
+  run(turn) {
+    if (turn.frame.flow === 'language') return turn.goto(turn.frame.step);
+    turn.push('language');
+  },
+};
+
+export const humanCommand: Command = {
+  id: 'human',
+  appliesTo: whenLanguageChosen,
+  run(turn) {
+    if (turn.frame.flow === 'helpline') return turn.goto(turn.frame.step);
+    turn.push('helpline');
+  },
+};
+
+export const restartCommand: Command = {
+  id: 'restart',
+  appliesTo: whenLanguageChosen,
+  run(turn) {
+    if (turn.frame.flow === 'restart') return turn.goto(turn.frame.step);
+    turn.push('restart');
+  },
+};
+
+export const cancelCommand: Command = {
+  id: 'cancel',
+  appliesTo: whenLanguageChosen,
+  run(turn) {
+    if (turn.nested) {
+      turn.say(turn.t('common:cancelled'));
+      turn.pop();
+      return;
+    }
+    turn.say(turn.t('common:nothingToCancel'));
+    turn.goto(turn.frame.step);
+  },
+};
+
+export const coreCommands: Command[] = [helpCommand, languageCommand, humanCommand, restartCommand, cancelCommand];

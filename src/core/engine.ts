@@ -1,0 +1,302 @@
+// The conversation engine: one inbound message in, the replies out, and the person's new state
+// saved in the same transaction. Platform-free: adapters call handle() and render the replies.
+import { inTransaction } from '../db/client';
+import { findSeen, markDelivered, recordHandled } from '../db/repos/inbound-log';
+import { loadStack, saveStack } from '../db/repos/conversations';
+import { createPerson, findPersonByAddress, setPersonLanguage, touchIdentity } from '../db/repos/people';
+import type { Answer, Flow, Frame, FrameData, Person, Services, Turn } from './flow';
+import type { TextParams } from './i18n';
+import type { ChannelAddress, Inbound, Outbound } from './messages';
+import { LANGUAGES, type Language } from './panel-config';
+import { cleanInput, matchChoice, normalize } from './text';
+import { findCommand, type Command } from './commands';
+
+export const MAX_MESSAGE_LENGTH = 2000;
+
+export interface EngineOptions {
+  flows: Flow[];
+  commands: Command[];
+  /** Where a person goes when no flow is open: the welcome, the registration or home. */
+  homeFrame: (turn: Turn) => Frame;
+}
+
+export class Engine {
+  private readonly flows = new Map<string, Flow>();
+  private readonly commandWords: Map<string, Command>;
+
+  constructor(
+    readonly services: Services,
+    private readonly options: EngineOptions,
+  ) {
+    for (const flow of options.flows) this.flows.set(flow.id, flow);
+    this.commandWords = new Map();
+    for (const command of options.commands) {
+      for (const lng of LANGUAGES) {
+        for (const word of services.i18n.list(lng, `common:commands.${command.id}`)) this.commandWords.set(normalize(word), command);
+      }
+      this.commandWords.set(command.id, command);
+    }
+  }
+
+  flow(id: string): Flow {
+    const flow = this.flows.get(id);
+    if (!flow) throw new Error(`unknown flow ${id}`);
+    return flow;
+  }
+
+  /**
+   * Handles one message. Never throws: when the store cannot be written the person is told,
+   * in their language, to try again, and nothing of the message is half-kept.
+   */
+  handle(inbound: Inbound): Outbound[] {
+    const { db, log } = this.services;
+    try {
+      return inTransaction(db, () => this.handleInTransaction(inbound));
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      log.error({ err: { name: (err as Error).name, code, stack: (err as Error).stack }, channel: inbound.address.channel }, 'message not handled');
+      let lang: Language = 'en';
+      try {
+        lang = findPersonByAddress(db, inbound.address)?.language ?? guessLanguage(inbound.languageHint);
+      } catch {
+        lang = guessLanguage(inbound.languageHint);
+      }
+      const key = code?.startsWith('SQLITE_BUSY') || code === 'SQLITE_FULL' || code === 'SQLITE_IOERR' ? 'common:errors.unavailable' : 'common:errors.internal';
+      return [{ text: this.services.i18n.t(lang, key) }];
+    }
+  }
+
+  /** The adapter confirms the replies reached the platform; a redelivery is then answered with nothing. */
+  delivered(inbound: Pick<Inbound, 'address' | 'messageId'>): void {
+    markDelivered(this.services.db, inbound.address.channel, inbound.messageId);
+  }
+
+  private handleInTransaction(inbound: Inbound): Outbound[] {
+    const { db, clock } = this.services;
+    const { channel } = inbound.address;
+    const seen = findSeen(db, channel, inbound.messageId);
+    if (seen) return seen.delivered ? [] : seen.replies;
+
+    const now = clock.now();
+    let person = findPersonByAddress(db, inbound.address);
+    const isNew = !person;
+    if (!person) person = createPerson(db, inbound.address, now);
+    else touchIdentity(db, inbound.address, now);
+
+    const stack = isNew ? [] : (loadStack(db, person.id) ?? []);
+    const turn = new TurnImpl(this, person, inbound.address, stack, now, guessLanguage(inbound.languageHint));
+    if (stack.length === 0) turn.resetToHome(inbound);
+
+    this.dispatch(turn, inbound);
+    turn.finish();
+
+    saveStack(db, person.id, turn.stack, now);
+    if (turn.languageChanged) setPersonLanguage(db, person.id, turn.person.language!);
+    recordHandled(db, channel, inbound.messageId, person.id, turn.replies, now);
+    return turn.replies;
+  }
+
+  private dispatch(turn: TurnImpl, inbound: Inbound): void {
+    const content = inbound.content;
+    switch (content.kind) {
+      case 'start':
+        turn.onStart(content.payload);
+        return;
+      case 'unsupported':
+        turn.say(turn.t('common:errors.unsupported'));
+        turn.reask();
+        return;
+      case 'choice':
+        turn.onChoice(content.choiceId);
+        return;
+      case 'text': {
+        const text = cleanInput(content.text, MAX_MESSAGE_LENGTH).trim();
+        if (!text) {
+          turn.say(turn.t('common:errors.empty'));
+          turn.reask();
+          return;
+        }
+        const command = findCommand(this.commandWords, text);
+        if (command && command.appliesTo(turn)) {
+          command.run(turn);
+          return;
+        }
+        if (text.startsWith('/') && !/^\/\S+\s+\S/.test(text) && turn.frame.flow !== 'welcome') {
+          turn.say(turn.t('common:errors.unknownCommand', { command: text.slice(0, 40) }));
+          turn.reask();
+          return;
+        }
+        turn.onText(text);
+      }
+    }
+  }
+}
+
+export function guessLanguage(hint: string | undefined): Language {
+  const short = hint?.slice(0, 2).toLowerCase();
+  return (LANGUAGES as readonly string[]).includes(short ?? '') ? (short as Language) : 'en';
+}
+
+/** One message's worth of conversation: the stack being changed and the replies being written. */
+class TurnImpl implements Turn {
+  readonly replies: Outbound[] = [];
+  languageChanged = false;
+  private moved = false;
+  private silent = false;
+  readonly person: Person;
+
+  constructor(
+    private readonly engine: Engine,
+    person: Person,
+    readonly address: ChannelAddress,
+    readonly stack: Frame[],
+    readonly now: Date,
+    private readonly fallbackLang: Language,
+  ) {
+    this.person = { ...person };
+  }
+
+  get services(): Services {
+    return this.engine.services;
+  }
+  get lang(): Language {
+    return this.person.language ?? this.fallbackLang;
+  }
+  get frame(): Frame {
+    return this.stack[this.stack.length - 1]!;
+  }
+  get nested(): boolean {
+    return this.stack.length > 1;
+  }
+
+  t(key: string, params?: TextParams): string {
+    return this.services.i18n.t(this.lang, key, params);
+  }
+  say(message: string | Outbound): void {
+    this.replies.push(typeof message === 'string' ? { text: message } : message);
+  }
+  goto(step: string): void {
+    this.frame.step = step;
+    this.moved = true;
+  }
+  push(flow: string, step?: string, data?: FrameData): void {
+    this.stack.push(this.newFrame(flow, step, data));
+    this.moved = true;
+  }
+  pop(): void {
+    this.stack.pop();
+    if (this.stack.length === 0) this.resetToHome();
+    this.moved = true;
+  }
+  replace(flow: string, step?: string, data?: FrameData): void {
+    this.stack.length = 0;
+    this.stack.push(this.newFrame(flow, step, data));
+    this.moved = true;
+  }
+  setLanguage(lng: Language): void {
+    this.person.language = lng;
+    this.languageChanged = true;
+  }
+  quiet(): void {
+    this.silent = true;
+  }
+  reask(): void {
+    this.moved = true;
+  }
+
+  resetToHome(inbound?: Inbound): void {
+    void inbound;
+    const home = this.engine['options'].homeFrame(this);
+    this.stack.length = 0;
+    this.stack.push(home);
+  }
+
+  private newFrame(flowId: string, step?: string, data?: FrameData): Frame {
+    const flow = this.engine.flow(flowId);
+    const frame: Frame = { flow: flowId, step: step ?? flow.firstStep, data: {} };
+    this.stack.push(frame);
+    frame.data = { ...(flow.initialData?.(this) ?? {}), ...data };
+    if (!step && flow.begin) frame.step = flow.begin(this, frame.data);
+    this.stack.pop();
+    return frame;
+  }
+
+  /** The current step, repairing a frame whose flow or step no longer exists. */
+  private currentStep() {
+    let flow = this.engine['flows'].get(this.frame.flow);
+    if (!flow) {
+      this.pop();
+      flow = this.engine.flow(this.frame.flow);
+    }
+    let step = flow.steps[this.frame.step];
+    if (!step) {
+      this.frame.step = flow.firstStep;
+      step = flow.steps[flow.firstStep]!;
+    }
+    return step;
+  }
+
+  private choicePrefix(): string {
+    return `${this.frame.flow}.${this.frame.step}:`;
+  }
+
+  onStart(payload: string | undefined): void {
+    const flow = this.engine.flow(this.frame.flow);
+    const handler = (flow as Flow & { onStart?: (turn: Turn, payload?: string) => boolean }).onStart;
+    if (handler && handler(this, payload)) return;
+    if (this.person.language && this.replies.length === 0) this.say(this.t('common:welcomeBack'));
+    this.reask();
+  }
+
+  onChoice(choiceId: string): void {
+    const prefix = this.choicePrefix();
+    if (!choiceId.startsWith(prefix)) {
+      this.say(this.t('common:errors.staleButton'));
+      this.reask();
+      return;
+    }
+    const step = this.currentStep();
+    const id = choiceId.slice(prefix.length);
+    const offered = step.ask(this).choices ?? [];
+    const choice = offered.find((c) => c.id === id);
+    if (!choice) {
+      this.say(this.t('common:errors.staleButton'));
+      this.reask();
+      return;
+    }
+    this.answer({ text: choice.label, choiceId: id });
+  }
+
+  onText(text: string): void {
+    const step = this.currentStep();
+    const offered = step.ask(this).choices;
+    if (offered && offered.length > 0) {
+      const id = matchChoice(text, offered);
+      if (id !== undefined) return this.answer({ text, choiceId: id });
+      if (!step.freeText) {
+        this.say(this.t(step.invalidChoiceKey ?? 'common:errors.chooseOne', { count: offered.length }));
+        this.reask();
+        return;
+      }
+    }
+    this.answer({ text });
+  }
+
+  private answer(answer: Answer): void {
+    const step = this.currentStep();
+    const result = step.answer(this, answer);
+    if (result && 'error' in result) {
+      this.say(this.t(result.error, result.params));
+      this.reask();
+    }
+  }
+
+  /** After the message: ask the question of wherever the person now is. */
+  finish(): void {
+    if (!this.moved || this.silent) return;
+    const step = this.currentStep();
+    const question = step.ask(this);
+    const prefix = this.choicePrefix();
+    this.say(question.choices ? { ...question, choices: question.choices.map((c) => ({ id: prefix + c.id, label: c.label })) } : question);
+  }
+}

@@ -1,0 +1,57 @@
+// Texts come from locales/<lng>/<namespace>.json through i18next, loaded once, synchronously.
+import i18next, { type i18n } from 'i18next';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LANGUAGES, type Language } from './panel-config';
+
+export const LOCALES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../locales');
+
+export type TextParams = Record<string, unknown>;
+
+export interface Translator {
+  t(lng: Language, key: string, params?: TextParams): string;
+  /** A list stored as a JSON array (e.g. the words of a command). */
+  list(lng: Language, key: string): string[];
+  has(lng: Language, key: string): boolean;
+  readonly namespaces: string[];
+}
+
+export function readLocaleResources(dir = LOCALES_DIR): Record<string, Record<string, unknown>> {
+  const resources: Record<string, Record<string, unknown>> = {};
+  for (const lng of LANGUAGES) {
+    resources[lng] = {};
+    const folder = path.join(dir, lng);
+    for (const file of fs.readdirSync(folder).filter((f) => f.endsWith('.json'))) {
+      resources[lng]![file.replace(/\.json$/, '')] = JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8'));
+    }
+  }
+  return resources;
+}
+
+export function createTranslator(dir = LOCALES_DIR): Translator {
+  const resources = readLocaleResources(dir);
+  const namespaces = Object.keys(resources.en ?? {});
+  const instance: i18n = i18next.createInstance();
+  void instance.init({
+    resources: resources as never,
+    lng: 'en',
+    fallbackLng: false,
+    supportedLngs: [...LANGUAGES],
+    ns: namespaces,
+    defaultNS: 'common',
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    showSupportNotice: false,
+  } as never);
+  return {
+    namespaces,
+    t: (lng, key, params) => instance.t(key, { ...params, lng }) as string,
+    list: (lng, key) => {
+      const value = instance.t(key, { lng, returnObjects: true }) as unknown;
+      return Array.isArray(value) ? value.map(String) : [];
+    },
+    has: (lng, key) => instance.exists(key, { lng }),
+  };
+}

@@ -1,0 +1,64 @@
+// The only shapes that cross the line between the conversation core and a channel adapter.
+// An adapter turns a platform update into one Inbound, and renders each Outbound it gets back.
+
+/** The channels citizens use. Organisers work in Slack, which is not a citizen channel. */
+export const CITIZEN_CHANNELS = ['telegram', 'whatsapp', 'console'] as const;
+export type ChannelKind = (typeof CITIZEN_CHANNELS)[number];
+
+/** Who, as the channel knows them: the channel plus that channel's own user id. */
+export interface ChannelAddress {
+  channel: ChannelKind;
+  userId: string;
+}
+
+/** Things a person can send that panelbot does not read (it answers them politely). */
+export type UnsupportedKind =
+  | 'photo'
+  | 'voice'
+  | 'audio'
+  | 'video'
+  | 'sticker'
+  | 'document'
+  | 'location'
+  | 'contact'
+  | 'poll'
+  | 'reaction'
+  | 'call'
+  | 'other';
+
+export type InboundContent =
+  /** Typed text. */
+  | { kind: 'text'; text: string }
+  /** A button pressed (Telegram) — the id of one of the choices we offered. */
+  | { kind: 'choice'; choiceId: string }
+  /** The conversation was opened: Telegram /start, a wa.me link, the terminal chat starting. */
+  | { kind: 'start'; payload?: string }
+  /** A photo, voice note, sticker…: not read, answered kindly. */
+  | { kind: 'unsupported'; what: UnsupportedKind };
+
+export interface Inbound {
+  address: ChannelAddress;
+  /** The platform's id for this message: the same id delivered twice is answered once. */
+  messageId: string;
+  content: InboundContent;
+  /** The language the platform reports for the user (e.g. Telegram's language_code), a hint only. */
+  languageHint?: string;
+}
+
+export interface Choice {
+  id: string;
+  label: string;
+}
+
+export interface Attachment {
+  filename: string;
+  mimeType: string;
+  content: string;
+}
+
+export interface Outbound {
+  text: string;
+  /** Offered answers. Buttons are a convenience: typing the answer always works too. */
+  choices?: Choice[];
+  attachment?: Attachment;
+}

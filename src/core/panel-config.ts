@@ -1,0 +1,167 @@
+// The panel configuration: what the panel is, its events, its draw and its care.
+// Validated at start; every error names the field and what is wrong.
+import { z } from 'zod';
+
+export const LANGUAGES = ['fr', 'nl', 'de', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const languageSchema = z.enum(LANGUAGES);
+
+const perLanguage = z
+  .object({ fr: z.string().min(1), nl: z.string().min(1), de: z.string().min(1), en: z.string().min(1) })
+  .strict();
+export type PerLanguage = z.infer<typeof perLanguage>;
+
+const isoDateTime = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), {
+  message: 'expected a date and time with its offset, like 2027-02-20T09:30:00+01:00',
+});
+const isoDate = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)), {
+  message: 'expected a date like 2027-02-01',
+});
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time like 21:00');
+const share = z.number().min(0).max(1);
+
+export const EVENT_KINDS = ['info_session', 'weekend', 'ceremony', 'other'] as const;
+export const AUDIENCES = ['registrants', 'selected', 'reserves', 'companions'] as const;
+
+const eventSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes, like weekend-1'),
+    kind: z.enum(EVENT_KINDS),
+    title: perLanguage,
+    start: isoDateTime,
+    end: isoDateTime,
+    place: z.string().min(1).optional(),
+    online: z.string().url().optional(),
+    audience: z.array(z.enum(AUDIENCES)).min(1).default(['selected']),
+  })
+  .strict()
+  .refine((e) => Date.parse(e.end) > Date.parse(e.start), { message: 'end must come after start', path: ['end'] })
+  .refine((e) => e.place !== undefined || e.online !== undefined, { message: 'give a place or an online link', path: ['place'] });
+
+const reminderRule = z
+  .object({
+    id: z.string().min(1),
+    /** Hours before the start. */
+    hoursBefore: z.number().positive(),
+    /** Local hour (0-23) at which to deliver, on the day given by hoursBefore. */
+    deliveryHour: z.number().int().min(0).max(23).optional(),
+    /** How late the reminder may still go out. */
+    toleranceHours: z.number().positive().default(6),
+    askAttendance: z.boolean().default(false),
+  })
+  .strict();
+
+const quotaTargets = z.record(z.string(), share);
+
+export const panelConfigSchema = z
+  .object({
+    panel: z
+      .object({
+        name: perLanguage,
+        languages: z.array(languageSchema).min(1),
+        timezone: z.string().default('Europe/Brussels'),
+        organiser: z.string().min(1),
+        website: z.string().url().optional(),
+      })
+      .strict(),
+    registration: z
+      .object({
+        opens: isoDate,
+        closes: isoDate,
+        drawDate: isoDate,
+        minimumAge: z.number().int().min(0).max(120).default(16),
+        guardianBelowAge: z.number().int().min(0).max(120).default(18),
+        letters: z.number().int().nonnegative(),
+        consentVersion: z.string().min(1),
+        wrongCodes: z
+          .object({
+            perPersonPerHour: z.number().int().positive().default(5),
+            burstWindowMinutes: z.number().positive().default(10),
+            burstThreshold: z.number().int().positive().default(30),
+          })
+          .strict()
+          .default({ perPersonPerHour: 5, burstWindowMinutes: 10, burstThreshold: 30 }),
+        milestones: z.array(z.number().int().positive()).default([100, 500, 1000]),
+      })
+      .strict(),
+    draw: z
+      .object({
+        panelSize: z.number().int().positive(),
+        reserves: z.number().int().nonnegative().default(0),
+        /** Seats each quota may move around its target. */
+        slack: z.number().int().nonnegative().default(1),
+        quotas: z
+          .object({
+            gender: quotaTargets,
+            age: quotaTargets,
+            region: quotaTargets,
+            language: quotaTargets,
+            education: quotaTargets,
+          })
+          .strict(),
+      })
+      .strict(),
+    compensation: z
+      .object({
+        amount: z.number().nonnegative(),
+        currency: z.string().length(3).default('EUR'),
+        rule: z.enum(['all_days', 'any_day']).default('all_days'),
+      })
+      .strict(),
+    venue: z
+      .object({
+        name: z.string().min(1),
+        address: z.string().min(1),
+        postcode: z.string().regex(/^\d{4}$/, 'expected a Belgian postcode of 4 digits'),
+        hotelDistanceKm: z.number().positive().default(100),
+      })
+      .strict(),
+    events: z.array(eventSchema).min(1),
+    reminders: z
+      .object({
+        quietHours: z.object({ start: hhmm, end: hhmm }).strict().default({ start: '21:00', end: '08:00' }),
+        rules: z.partialRecord(z.enum(EVENT_KINDS), z.array(reminderRule)).default({}),
+      })
+      .strict(),
+    helpline: z
+      .object({
+        hours: perLanguage,
+        phone: z.string().min(1),
+        email: z.string().email(),
+        faqDir: z.string().min(1).default('faq'),
+        nudgeAfterMinutes: z.number().positive().default(60),
+        urgentWords: z.partialRecord(languageSchema, z.array(z.string().min(1))).default({}),
+      })
+      .strict(),
+    needs: z
+      .object({ changeDeadlineDays: z.number().nonnegative().default(5) })
+      .strict()
+      .default({ changeDeadlineDays: 5 }),
+    retention: z.object({ monthsAfterEnd: z.number().int().positive().default(6) }).strict().default({ monthsAfterEnd: 6 }),
+  })
+  .strict()
+  .superRefine((cfg, ctx) => {
+    const ids = new Set<string>();
+    cfg.events.forEach((e, i) => {
+      if (ids.has(e.id)) ctx.addIssue({ code: 'custom', path: ['events', i, 'id'], message: `"${e.id}" is used twice` });
+      ids.add(e.id);
+    });
+    for (const [feature, targets] of Object.entries(cfg.draw.quotas)) {
+      const sum = Object.values(targets).reduce((a, b) => a + b, 0);
+      if (Math.abs(sum - 1) > 0.05) {
+        ctx.addIssue({ code: 'custom', path: ['draw', 'quotas', feature], message: `shares add up to ${sum.toFixed(2)}, expected 1` });
+      }
+    }
+  });
+
+export type PanelConfig = z.infer<typeof panelConfigSchema>;
+export type PanelEvent = PanelConfig['events'][number];
+export type ReminderRule = z.infer<typeof reminderRule>;
+
+/** Turns zod issues into lines that name the field and say what is wrong. */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const where = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '(top level)';
+    return `${where}: ${issue.message}`;
+  });
+}

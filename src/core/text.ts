@@ -1,0 +1,40 @@
+// Small text helpers the flows share: normalising what people type and matching it to choices.
+import type { Choice } from './messages';
+
+/** Lower case, no accents, single spaces, no surrounding punctuation: "  Oui ! " -> "oui". */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\s\u00a0]+/g, ' ')
+    .replace(/^[\s.,;:!?¡¿'"«»()\-]+|[\s.,;:!?¡¿'"«»()\-]+$/g, '')
+    .trim();
+}
+
+/** Removes control characters (keeps new lines and tabs) and caps the length. */
+export function cleanInput(text: string, maxLength = 2000): string {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g, '');
+  return cleaned.length > maxLength ? cleaned.slice(0, maxLength) : cleaned;
+}
+
+/**
+ * Which choice an answer means: the number shown before it ("2"), its label ("Nederlands"),
+ * or one of its extra words ("nl"). Undefined when nothing matches or the answer is ambiguous.
+ */
+export function matchChoice(answer: string, choices: Choice[], synonyms: Record<string, string[]> = {}): string | undefined {
+  const said = normalize(answer);
+  if (!said) return undefined;
+  const asNumber = /^\d{1,2}$/.test(said) ? Number(said) : NaN;
+  if (Number.isInteger(asNumber) && asNumber >= 1 && asNumber <= choices.length) return choices[asNumber - 1]!.id;
+  const exact = choices.filter((c) => normalize(c.label) === said || (synonyms[c.id] ?? []).some((w) => normalize(w) === said));
+  if (exact.length === 1) return exact[0]!.id;
+  // "1. Français" or "1) oui": a number followed by the label.
+  const numbered = /^(\d{1,2})\s*[.)-]?\s+(.*)$/.exec(said);
+  if (numbered) {
+    const n = Number(numbered[1]);
+    if (n >= 1 && n <= choices.length) return choices[n - 1]!.id;
+  }
+  return undefined;
+}

@@ -1,0 +1,54 @@
+// Calendar arithmetic in the panel's time zone (Europe/Brussels), with Intl only.
+
+/** "2027-02-20" for the given instant, in the time zone. */
+export function localDate(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** Local wall-clock hour and minute of an instant. */
+export function localTime(instant: Date, timeZone: string): { hour: number; minute: number } {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(instant);
+  return { hour: Number(parts.find((p) => p.type === 'hour')!.value), minute: Number(parts.find((p) => p.type === 'minute')!.value) };
+}
+
+/** The offset of the time zone from UTC at an instant, in minutes (Brussels: 60 in winter, 120 in summer). */
+export function offsetMinutes(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(instant);
+  const n = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  const asUtc = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
+}
+
+/** The instant at which the wall clock in the time zone shows date (YYYY-MM-DD) at hour:minute. */
+export function zonedInstant(date: string, hour: number, minute: number, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const guess = Date.UTC(y, m - 1, d, hour, minute);
+  let instant = new Date(guess - offsetMinutes(new Date(guess), timeZone) * 60000);
+  // Near a daylight-saving change the first guess can be an hour off: correct once.
+  instant = new Date(guess - offsetMinutes(instant, timeZone) * 60000);
+  return instant;
+}
+
+/** A localized date like "samedi 20 février 2027". */
+export function formatDate(instant: Date, lng: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(localeTag(lng), { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(instant);
+}
+
+export function formatTime(instant: Date, lng: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(localeTag(lng), { timeZone, hour: '2-digit', minute: '2-digit' }).format(instant);
+}
+
+export function localeTag(lng: string): string {
+  return { fr: 'fr-BE', nl: 'nl-BE', de: 'de-BE', en: 'en-GB' }[lng] ?? 'en-GB';
+}

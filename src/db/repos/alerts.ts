@@ -1,0 +1,21 @@
+// Alerts for organisers (posted to Slack's alerts channel, or listed in the CLI).
+// Payloads hold pseudonyms and counts only.
+import { and, desc, eq, gte, isNull } from 'drizzle-orm';
+import type { Db } from '../client';
+import { alerts } from '../schema/index';
+
+export function raiseAlert(db: Db, kind: string, payload: Record<string, unknown>, now: Date): void {
+  db.insert(alerts).values({ kind, payload: JSON.stringify(payload), createdAt: now }).run();
+}
+
+export function lastAlertOf(db: Db, kind: string, since: Date) {
+  return db.select().from(alerts).where(and(eq(alerts.kind, kind), gte(alerts.createdAt, since))).orderBy(desc(alerts.id)).limit(1).get();
+}
+
+export function unpostedAlerts(db: Db) {
+  return db.select().from(alerts).where(isNull(alerts.postedAt)).orderBy(alerts.id).all();
+}
+
+export function markAlertPosted(db: Db, id: number, now: Date): void {
+  db.update(alerts).set({ postedAt: now }).where(eq(alerts.id, id)).run();
+}

@@ -1,0 +1,48 @@
+// Putting messages in the durable outbox. The dispatcher (src/core/scheduling) sends them.
+import type { Db } from '../client';
+import { outbox } from '../schema/index';
+import type { Outbound } from '../../core/messages';
+
+/** Either a message already written, or a text key rendered in the person's language at send time. */
+export type OutboxPayload =
+  | { outbound: Outbound }
+  | { template: { key: string; params?: Record<string, unknown>; choices?: Array<{ id: string; key: string }> } };
+
+export interface NewOutboxRow {
+  personId: number;
+  kind: 'reminder' | 'broadcast' | 'selection' | 'reply' | 'survey' | 'system';
+  payload: OutboxPayload;
+  dueAt: Date;
+  /** Past this the message is skipped with a reason, never sent late. */
+  expiresAt?: Date;
+  /** One message per key, ever. */
+  idempotencyKey: string;
+  /** Lower goes first: replies 0, reminders 5, broadcasts 10. */
+  priority?: number;
+  essential?: boolean;
+  /** A fixed address; otherwise the person's best reachable address at send time. */
+  channel?: string;
+  userId?: string;
+}
+
+/** Queues a message; returns false when a message with this idempotency key already exists. */
+export function enqueue(db: Db, row: NewOutboxRow, now: Date): boolean {
+  const inserted = db
+    .insert(outbox)
+    .values({
+      personId: row.personId,
+      kind: row.kind,
+      payload: JSON.stringify(row.payload),
+      dueAt: row.dueAt,
+      expiresAt: row.expiresAt,
+      idempotencyKey: row.idempotencyKey,
+      priority: row.priority ?? (row.kind === 'reply' ? 0 : row.kind === 'broadcast' ? 10 : 5),
+      essential: row.essential ?? true,
+      channel: row.channel,
+      userId: row.userId,
+      createdAt: now,
+    })
+    .onConflictDoNothing({ target: outbox.idempotencyKey })
+    .run();
+  return inserted.changes === 1;
+}

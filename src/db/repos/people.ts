@@ -1,0 +1,79 @@
+// People and their channel identities.
+import { and, eq } from 'drizzle-orm';
+import { randomInt } from 'node:crypto';
+import type { Db } from '../client';
+import { identities, people } from '../schema/index';
+import type { ChannelAddress } from '../../core/messages';
+import type { Language } from '../../core/panel-config';
+
+const PSEUDONYM_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+export interface PersonRow {
+  id: number;
+  pseudonym: string;
+  language: Language | null;
+  status: string;
+}
+
+function newPseudonym(): string {
+  let s = 'P-';
+  for (let i = 0; i < 7; i++) s += PSEUDONYM_ALPHABET[randomInt(PSEUDONYM_ALPHABET.length)];
+  return s;
+}
+
+export function findPersonByAddress(db: Db, address: ChannelAddress): PersonRow | undefined {
+  const row = db
+    .select({ id: people.id, pseudonym: people.pseudonym, language: people.language, status: people.status })
+    .from(identities)
+    .innerJoin(people, eq(people.id, identities.personId))
+    .where(and(eq(identities.channel, address.channel), eq(identities.userId, address.userId)))
+    .get();
+  return row as PersonRow | undefined;
+}
+
+export function createPerson(db: Db, address: ChannelAddress, now: Date): PersonRow {
+  for (;;) {
+    const pseudonym = newPseudonym();
+    const inserted = db.insert(people).values({ pseudonym, createdAt: now }).onConflictDoNothing().returning({ id: people.id }).get();
+    if (!inserted) continue;
+    db.insert(identities).values({ channel: address.channel, userId: address.userId, personId: inserted.id, firstSeenAt: now, lastSeenAt: now }).run();
+    return { id: inserted.id, pseudonym, language: null, status: 'active' };
+  }
+}
+
+export function setPersonLanguage(db: Db, personId: number, language: Language): void {
+  db.update(people).set({ language }).where(eq(people.id, personId)).run();
+}
+
+export function getPerson(db: Db, personId: number): PersonRow | undefined {
+  return db
+    .select({ id: people.id, pseudonym: people.pseudonym, language: people.language, status: people.status })
+    .from(people)
+    .where(eq(people.id, personId))
+    .get() as PersonRow | undefined;
+}
+
+/** The addresses to reach a person on, reachable ones first, most recently used first. */
+export function addressesOf(db: Db, personId: number): Array<ChannelAddress & { reachable: boolean }> {
+  return db
+    .select({ channel: identities.channel, userId: identities.userId, reachable: identities.reachable, lastSeenAt: identities.lastSeenAt })
+    .from(identities)
+    .where(eq(identities.personId, personId))
+    .all()
+    .sort((a, b) => Number(b.reachable) - Number(a.reachable) || b.lastSeenAt.getTime() - a.lastSeenAt.getTime())
+    .map((r) => ({ channel: r.channel as ChannelAddress['channel'], userId: r.userId, reachable: r.reachable }));
+}
+
+export function markUnreachable(db: Db, address: ChannelAddress): void {
+  db.update(identities)
+    .set({ reachable: false })
+    .where(and(eq(identities.channel, address.channel), eq(identities.userId, address.userId)))
+    .run();
+}
+
+export function touchIdentity(db: Db, address: ChannelAddress, now: Date): void {
+  db.update(identities)
+    .set({ lastSeenAt: now, reachable: true })
+    .where(and(eq(identities.channel, address.channel), eq(identities.userId, address.userId)))
+    .run();
+}

@@ -1,0 +1,47 @@
+// Helpline tickets: a citizen's question that the FAQ could not answer, triaged by organisers.
+import { integer, sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
+import { people } from './people';
+
+export const tickets = sqliteTable(
+  'tickets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    /** open | claimed | answered | resolved */
+    status: text('status').notNull().default('open'),
+    urgent: integer('urgent', { mode: 'boolean' }).notNull().default(false),
+    language: text('language').notNull(),
+    /** The channel the citizen wrote from, where answers go back. */
+    channel: text('channel').notNull(),
+    userId: text('user_id').notNull(),
+    claimedBy: text('claimed_by'),
+    /** Where the ticket's message lives in Slack, once posted. */
+    slackChannel: text('slack_channel'),
+    slackTs: text('slack_ts'),
+    nudgedAt: integer('nudged_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('tickets_person').on(t.personId, t.status), index('tickets_status').on(t.status)],
+);
+
+export const ticketMessages = sqliteTable(
+  'ticket_messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    /** citizen | organiser | note */
+    author: text('author').notNull(),
+    /** The organiser's Slack or CLI id; null for the citizen. */
+    authorId: text('author_id'),
+    text: text('text').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    /** Set once posted to Slack (citizen messages) or queued to the citizen (organiser replies). */
+    relayedAt: integer('relayed_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('ticket_messages_ticket').on(t.ticketId)],
+);

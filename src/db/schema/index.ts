@@ -1,0 +1,5 @@
+export * from './people';
+export * from './registration';
+export * from './organisers';
+export * from './outbox';
+export * from './helpline';

@@ -1,0 +1,79 @@
+// Conversation tests that read like a chat: `alice.says('1')` returns what panelbot answered.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp, type App } from '../../src/app';
+import { ManualClock } from '../../src/core/clock';
+import type { ChannelKind, InboundContent, Outbound } from '../../src/core/messages';
+import { renderPlain } from '../../src/bots/render-text';
+import { invitations } from '../../src/db/schema/index';
+import { generateCode } from '../../src/core/invitation-code';
+
+export function tempDbPath(name = 'test'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'panelbot-'));
+  return path.join(dir, `${name}.db`);
+}
+
+export interface TestPanel {
+  app: App;
+  clock: ManualClock;
+  dbPath: string;
+  user(id: string, channel?: ChannelKind): TestUser;
+  /** Adds invitation codes (as if imported from the letters' file) and returns them. */
+  invite(count: number, languages?: string): string[];
+  reopen(): TestPanel;
+  close(): void;
+}
+
+export interface TestUser {
+  /** Sends a text and returns the replies as one string, choices as a numbered list. */
+  says(text: string): string;
+  presses(choiceLabel: string): string;
+  sends(content: InboundContent): string;
+  /** The raw replies of the last message. */
+  last: Outbound[];
+}
+
+export function testPanel(options: { dbPath?: string; now?: string; clock?: ManualClock } = {}): TestPanel {
+  const dbPath = options.dbPath ?? tempDbPath();
+  const clock = options.clock ?? new ManualClock(options.now ?? '2027-01-15T10:00:00+01:00');
+  const app = createApp({ dbPath, clock });
+  let seq = 0;
+  const panel: TestPanel = {
+    app,
+    clock,
+    dbPath,
+    user(id, channel = 'console') {
+      const user: TestUser = {
+        last: [],
+        sends(content) {
+          const inbound = { address: { channel, userId: id }, messageId: `${id}-${Date.now()}-${++seq}`, content };
+          user.last = app.engine.handle(inbound);
+          app.engine.delivered(inbound);
+          return user.last.map(renderPlain).join('\n\n');
+        },
+        says: (text) => user.sends({ kind: 'text', text }),
+        presses(label) {
+          const choice = user.last.flatMap((o) => o.choices ?? []).find((c) => c.label === label);
+          if (!choice) throw new Error(`no button "${label}" in: ${user.last.map(renderPlain).join(' | ')}`);
+          return user.sends({ kind: 'choice', choiceId: choice.id });
+        },
+      };
+      return user;
+    },
+    invite(count, languages = 'fr') {
+      const codes = Array.from({ length: count }, () => generateCode());
+      app.db
+        .insert(invitations)
+        .values(codes.map((code) => ({ code, languages, importedAt: clock.now() })))
+        .run();
+      return codes;
+    },
+    reopen() {
+      app.close();
+      return testPanel({ dbPath, clock });
+    },
+    close: () => app.close(),
+  };
+  return panel;
+}

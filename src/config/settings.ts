@@ -15,7 +15,7 @@ const flag = z
     ctx.addIssue({ code: 'custom', message: 'expected 1 or 0' });
     return z.NEVER;
   });
-const port = z.coerce.number().int().min(1).max(65535);
+const port = z.coerce.number<string | undefined>().int().min(1).max(65535);
 const url = z.string().url();
 
 export const settingsSchema = z

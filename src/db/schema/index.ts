@@ -3,3 +3,4 @@ export * from './registration';
 export * from './organisers';
 export * from './outbox';
 export * from './helpline';
+export * from './events';

@@ -6,12 +6,23 @@ import { ConfigError } from '../config/panel';
 import { SettingsError } from '../config/settings';
 import { chatCommand } from './chat';
 import { serveCommand } from './serve';
+import { invitationsCommand } from './invitations';
+import { exportCommand } from './export';
+import { selectionCommand } from './selection';
+import { statsCommand } from './stats';
 
 type Command = (ctx: CliContext) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   serve: { run: serveCommand, usage: 'serve                      start every configured channel and the scheduler (npm start)' },
   chat: { run: chatCommand, usage: 'chat [--user ID]           talk to panelbot as a citizen in the terminal' },
+  invitations: {
+    run: invitationsCommand,
+    usage: 'invitations import FILE.csv | invitations generate --count N --language L [--out FILE.csv]',
+  },
+  stats: { run: statsCommand, usage: 'stats [--json]             letters, registrations, the pool against the targets, the draw' },
+  selection: { run: selectionCommand, usage: 'selection import --selected selected.csv [--remaining remaining.csv]   the draw\'s outcome, told to each' },
+  export: { run: exportCommand, usage: 'export pool --people people.csv --quotas quotas.csv   the eligible pool for the stratified draw' },
 };
 
 const FLAGS = ['csv', 'json', 'help', 'dry-run'];

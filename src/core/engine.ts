@@ -38,6 +38,10 @@ export class Engine {
     }
   }
 
+  hasFlow(id: string): boolean {
+    return this.flows.has(id);
+  }
+
   flow(id: string): Flow {
     const flow = this.flows.get(id);
     if (!flow) throw new Error(`unknown flow ${id}`);
@@ -199,6 +203,9 @@ class TurnImpl implements Turn {
   }
   quiet(): void {
     this.silent = true;
+  }
+  hasFlow(id: string): boolean {
+    return this.engine.hasFlow(id);
   }
   reask(): void {
     this.moved = true;

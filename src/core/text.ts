@@ -30,6 +30,12 @@ export function matchChoice(answer: string, choices: Choice[], synonyms: Record<
   if (Number.isInteger(asNumber) && asNumber >= 1 && asNumber <= choices.length) return choices[asNumber - 1]!.id;
   const exact = choices.filter((c) => normalize(c.label) === said || (synonyms[c.id] ?? []).some((w) => normalize(w) === said));
   if (exact.length === 1) return exact[0]!.id;
+  // The first word(s) of one label only: "yes" for "Yes, register me", "nee" for "Nee, ik kan niet".
+  const starts = choices.filter((c) => {
+    const label = normalize(c.label);
+    return label.startsWith(`${said} `) || label.startsWith(`${said},`);
+  });
+  if (starts.length === 1) return starts[0]!.id;
   // "1. Français" or "1) oui": a number followed by the label.
   const numbered = /^(\d{1,2})\s*[.)-]?\s+(.*)$/.exec(said);
   if (numbered) {

@@ -8,8 +8,9 @@ import { restartFlow } from './restart';
 import { helplineFlow } from './helpline';
 import { homeFlow } from './home';
 import { registrationFlow } from './registration/index';
+import { participationFlow } from './participation';
 
-export const allFlows: Flow[] = [welcomeFlow, languageFlow, restartFlow, helplineFlow, homeFlow, registrationFlow];
+export const allFlows: Flow[] = [welcomeFlow, languageFlow, restartFlow, helplineFlow, homeFlow, registrationFlow, participationFlow];
 
 export function homeFrame(turn: Turn): Frame {
   if (!turn.person.language) return { flow: 'welcome', step: 'choose', data: {} };

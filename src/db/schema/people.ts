@@ -13,6 +13,8 @@ export const people = sqliteTable('people', {
   status: text('status').notNull().default('active'),
   /** Only essential messages (no news, no surveys) when true. */
   essentialOnly: integer('essential_only', { mode: 'boolean' }).notNull().default(false),
+  /** Asked after the draw of those not selected: may we tell you about future panels? */
+  futurePanels: integer('future_panels', { mode: 'boolean' }),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 });
 

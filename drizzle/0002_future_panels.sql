@@ -1,0 +1,1 @@
+ALTER TABLE `people` ADD `future_panels` integer;

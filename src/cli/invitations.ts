@@ -1,0 +1,107 @@
+// `panelbot invitations import FILE.csv` and `panelbot invitations generate --count N --language L [--out FILE.csv]`.
+import fs from 'node:fs';
+import { UsageError, one } from './args';
+import type { CliContext } from './context';
+import { readCsvFile, toCsv } from './csv';
+import { invitations } from '../db/schema/index';
+import { checkCode, formatCode, generateCode, normalizeCode } from '../core/invitation-code';
+import { LANGUAGES } from '../core/panel-config';
+import { inTransaction } from '../db/client';
+import { telegramBotUsername } from './telegram-username';
+
+const LANGUAGE_VALUE = new RegExp(`^(${LANGUAGES.join('|')})(\\+(${LANGUAGES.join('|')}))?$`);
+
+export async function invitationsCommand(ctx: CliContext): Promise<number> {
+  const sub = ctx.args.positionals[0];
+  if (sub === 'import') return importInvitations(ctx);
+  if (sub === 'generate') return generateInvitations(ctx);
+  throw new UsageError('use "invitations import FILE.csv" or "invitations generate --count N --language L [--out FILE.csv]"');
+}
+
+function importInvitations(ctx: CliContext): number {
+  const file = ctx.args.positionals[1];
+  if (!file) throw new UsageError('invitations import needs a CSV file');
+  if (!fs.existsSync(file)) {
+    ctx.err(`panelbot: ${file} does not exist`);
+    return 1;
+  }
+  const { header, rows } = readCsvFile(file);
+  if (!header.includes('code')) {
+    ctx.err(`panelbot: ${file} has no "code" column (columns: code, language, postcode, household)`);
+    return 1;
+  }
+  const app = ctx.openApp();
+  const now = app.services.clock.now();
+  const problems: string[] = [];
+  let added = 0;
+  let already = 0;
+  const seen = new Set<string>();
+  inTransaction(app.db, () => {
+    for (const row of rows) {
+      const raw = row.values.code ?? '';
+      const code = normalizeCode(raw);
+      if (!code || checkCode(code) !== 'ok') {
+        problems.push(`line ${row.line}: "${raw}" is not a valid code (9 characters with a check character; see "invitations generate")`);
+        continue;
+      }
+      const language = (row.values.language ?? '').toLowerCase().replace(/\s/g, '');
+      if (!LANGUAGE_VALUE.test(language)) {
+        problems.push(`line ${row.line}: language "${row.values.language ?? ''}" should be fr, nl, de, en, or two joined by + (e.g. nl+fr)`);
+        continue;
+      }
+      const postcode = row.values.postcode || null;
+      if (postcode && !/^\d{4}$/.test(postcode)) {
+        problems.push(`line ${row.line}: postcode "${postcode}" should have 4 digits`);
+        continue;
+      }
+      if (seen.has(code)) {
+        problems.push(`line ${row.line}: code ${formatCode(code)} appears twice in the file`);
+        continue;
+      }
+      seen.add(code);
+      const inserted = app.db
+        .insert(invitations)
+        .values({ code, languages: language, postcode, household: row.values.household || null, importedAt: now })
+        .onConflictDoNothing()
+        .run().changes;
+      if (inserted) added++;
+      else already++;
+    }
+  });
+  for (const p of problems) ctx.err(p);
+  ctx.out(`${added} invitation(s) imported, ${already} already known, ${problems.length} row(s) with a problem.`);
+  return problems.length > 0 ? 1 : 0;
+}
+
+async function generateInvitations(ctx: CliContext): Promise<number> {
+  const count = Number(one(ctx.args, 'count'));
+  const language = (one(ctx.args, 'language') ?? '').toLowerCase();
+  if (!Number.isInteger(count) || count < 1 || count > 1_000_000) throw new UsageError('--count must be a whole number from 1 to 1000000');
+  if (!LANGUAGE_VALUE.test(language)) throw new UsageError('--language must be fr, nl, de, en, or two joined by + (e.g. nl+fr)');
+  const app = ctx.openApp();
+  const now = app.services.clock.now();
+  const bot = await telegramBotUsername(ctx.settings);
+  const waNumber = ctx.settings.WHATSAPP_NUMBER?.replace(/\D/g, '');
+  const codes: string[] = [];
+  inTransaction(app.db, () => {
+    while (codes.length < count) {
+      const code = generateCode();
+      const inserted = app.db.insert(invitations).values({ code, languages: language, importedAt: now }).onConflictDoNothing().run().changes;
+      if (inserted) codes.push(code);
+    }
+  });
+  const header = ['code', 'language', ...(bot ? ['telegram_link'] : []), ...(waNumber ? ['whatsapp_link'] : [])];
+  const rows = codes.map((code) => [
+    formatCode(code),
+    language,
+    ...(bot ? [`https://t.me/${bot}?start=${code}`] : []),
+    ...(waNumber ? [`https://wa.me/${waNumber}?text=${code}`] : []),
+  ]);
+  const csv = toCsv(header, rows);
+  const out = one(ctx.args, 'out');
+  if (out) {
+    fs.writeFileSync(out, csv, { mode: 0o600 });
+    ctx.err(`${codes.length} code(s) created and written to ${out}.`);
+  } else process.stdout.write(csv);
+  return 0;
+}

@@ -1,0 +1,25 @@
+// The eligible registrants, as the draw needs them.
+import { eq } from 'drizzle-orm';
+import type { Db } from '../client';
+import { invitations, people, registrations } from '../schema/index';
+import type { PoolMember } from '../../core/draw/features';
+
+export function eligiblePool(db: Db): PoolMember[] {
+  return db
+    .select({
+      personId: registrations.personId,
+      pseudonym: people.pseudonym,
+      language: people.language,
+      letterLanguages: invitations.languages,
+      birthDate: registrations.birthDate,
+      gender: registrations.gender,
+      region: registrations.region,
+      education: registrations.education,
+    })
+    .from(registrations)
+    .innerJoin(people, eq(people.id, registrations.personId))
+    .innerJoin(invitations, eq(invitations.code, registrations.invitationCode))
+    .where(eq(registrations.status, 'registered'))
+    .orderBy(registrations.personId)
+    .all();
+}

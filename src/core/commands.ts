@@ -51,7 +51,8 @@ export const humanCommand: Command = {
 
 export const restartCommand: Command = {
   id: 'restart',
-  appliesTo: whenLanguageChosen,
+  // Not while correcting a finished registration: that would start a second one.
+  appliesTo: (turn) => whenLanguageChosen(turn) && !turn.frame.data.editing,
   run(turn) {
     if (turn.frame.flow === 'restart') return turn.goto(turn.frame.step);
     turn.push('restart');

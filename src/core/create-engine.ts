@@ -2,8 +2,9 @@
 import { Engine } from './engine';
 import { coreCommands } from './commands';
 import { allFlows, homeFrame } from './flows/index';
+import { rightsCommands } from './flows/rights';
 import type { Services } from './flow';
 
 export function createEngine(services: Services): Engine {
-  return new Engine(services, { flows: allFlows, commands: coreCommands, homeFrame });
+  return new Engine(services, { flows: allFlows, commands: [...coreCommands, ...rightsCommands], homeFrame });
 }

@@ -1,7 +1,7 @@
 // The conversation engine: one inbound message in, the replies out, and the person's new state
 // saved in the same transaction. Platform-free: adapters call handle() and render the replies.
 import { inTransaction } from '../db/client';
-import { findSeen, markDelivered, recordHandled } from '../db/repos/inbound-log';
+import { findSeen, markDelivered, messagesSince, recordHandled } from '../db/repos/inbound-log';
 import { loadStack, saveStack } from '../db/repos/conversations';
 import { createPerson, findPersonByAddress, setPersonLanguage, touchIdentity } from '../db/repos/people';
 import type { Answer, Flow, Frame, FrameData, Person, Services, Turn } from './flow';
@@ -12,6 +12,8 @@ import { cleanInput, matchChoice, normalize } from './text';
 import { findCommand, type Command } from './commands';
 
 export const MAX_MESSAGE_LENGTH = 2000;
+/** A person sending more than this many messages a minute is flooding: told once, then ignored for the minute. */
+export const FLOOD_LIMIT_PER_MINUTE = 30;
 
 export interface EngineOptions {
   flows: Flow[];
@@ -87,6 +89,15 @@ export class Engine {
     if (!person) person = createPerson(db, inbound.address, now);
     else touchIdentity(db, inbound.address, now);
 
+    if (!isNew) {
+      const recent = messagesSince(db, person.id, new Date(now.getTime() - 60_000));
+      if (recent >= FLOOD_LIMIT_PER_MINUTE) {
+        const replies = recent === FLOOD_LIMIT_PER_MINUTE ? [{ text: this.services.i18n.t(person.language ?? guessLanguage(inbound.languageHint), 'common:errors.flood') }] : [];
+        recordHandled(db, channel, inbound.messageId, person.id, replies, now);
+        return replies;
+      }
+    }
+
     const stack = isNew ? [] : (loadStack(db, person.id) ?? []);
     const turn = new TurnImpl(this, person, inbound.address, stack, now, guessLanguage(inbound.languageHint));
     if (stack.length === 0) turn.resetToHome(inbound);
@@ -94,9 +105,11 @@ export class Engine {
     this.dispatch(turn, inbound);
     turn.finish();
 
-    saveStack(db, person.id, turn.stack, now);
-    if (turn.languageChanged) setPersonLanguage(db, person.id, turn.person.language!);
-    recordHandled(db, channel, inbound.messageId, person.id, turn.replies, now);
+    if (!turn.forgotten) {
+      saveStack(db, person.id, turn.stack, now);
+      if (turn.languageChanged) setPersonLanguage(db, person.id, turn.person.language!);
+    }
+    recordHandled(db, channel, inbound.messageId, turn.forgotten ? null : person.id, turn.replies, now);
     return turn.replies;
   }
 
@@ -145,6 +158,7 @@ export function guessLanguage(hint: string | undefined): Language {
 class TurnImpl implements Turn {
   readonly replies: Outbound[] = [];
   languageChanged = false;
+  forgotten = false;
   private moved = false;
   private silent = false;
   readonly person: Person;
@@ -206,6 +220,10 @@ class TurnImpl implements Turn {
   }
   hasFlow(id: string): boolean {
     return this.engine.hasFlow(id);
+  }
+  forget(): void {
+    this.forgotten = true;
+    this.silent = true;
   }
   reask(): void {
     this.moved = true;

@@ -85,6 +85,8 @@ export interface Turn {
   setLanguage(lng: Language): void;
   /** Do not ask the next question after this message (the flow has said everything). */
   quiet(): void;
+  /** The person was erased: save no conversation for them after this message. */
+  forget(): void;
   /** Whether a flow with this id is part of this panelbot. */
   hasFlow(id: string): boolean;
 }

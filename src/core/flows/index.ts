@@ -9,8 +9,9 @@ import { helplineFlow } from './helpline';
 import { homeFlow } from './home';
 import { registrationFlow } from './registration/index';
 import { participationFlow } from './participation';
+import { eraseFlow, withdrawFlow } from './rights';
 
-export const allFlows: Flow[] = [welcomeFlow, languageFlow, restartFlow, helplineFlow, homeFlow, registrationFlow, participationFlow];
+export const allFlows: Flow[] = [welcomeFlow, languageFlow, restartFlow, helplineFlow, homeFlow, registrationFlow, participationFlow, withdrawFlow, eraseFlow];
 
 export function homeFrame(turn: Turn): Frame {
   if (!turn.person.language) return { flow: 'welcome', step: 'choose', data: {} };

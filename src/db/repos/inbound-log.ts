@@ -1,5 +1,5 @@
 // De-duplication of platform messages, with the replies kept until they are delivered.
-import { and, eq, lt } from 'drizzle-orm';
+import { and, count, eq, gte, lt } from 'drizzle-orm';
 import type { Db } from '../client';
 import { inboundLog } from '../schema/index';
 import type { Outbound } from '../../core/messages';
@@ -29,4 +29,9 @@ export function markDelivered(db: Db, channel: string, messageId: string): void 
 /** Old entries are only needed while a platform may still redeliver. */
 export function pruneInboundLog(db: Db, before: Date): number {
   return db.delete(inboundLog).where(and(lt(inboundLog.receivedAt, before), eq(inboundLog.delivered, true))).run().changes;
+}
+
+/** How many messages a person sent since a moment (for the flood limit). */
+export function messagesSince(db: Db, personId: number, since: Date): number {
+  return db.select({ n: count() }).from(inboundLog).where(and(eq(inboundLog.personId, personId), gte(inboundLog.receivedAt, since))).get()?.n ?? 0;
 }

@@ -16,16 +16,12 @@ export function completeRegistration(turn: Turn): void {
   const data = turn.frame.data;
   const a = (data.answers ?? {}) as RegistrationAnswers;
   const place = placeOf(a.postcode ?? '');
-  db.insert(registrations)
-    .values({
-      personId: turn.person.id,
-      invitationCode: data.code as string,
-      status: 'registered',
+  const answers = {
       firstName: a.firstName,
       lastName: a.lastName,
       birthDate: a.birthDate,
       gender: a.gender,
-      genderText: a.genderText,
+      genderText: a.genderText ?? null,
       postcode: a.postcode,
       province: place?.province,
       region: place?.region,
@@ -33,8 +29,23 @@ export function completeRegistration(turn: Turn): void {
       education: a.education,
       nationality: a.nationality,
       euVote: a.euVote,
-      phone: a.phone,
-      email: a.email,
+      phone: a.phone ?? null,
+      email: a.email ?? null,
+  };
+  if (data.editing) {
+    // A correction after registering ("correct"): the same row, updated in this message's transaction.
+    db.update(registrations).set(answers).where(eq(registrations.personId, turn.person.id)).run();
+    turn.services.log.info({ person: turn.person.pseudonym }, 'registration corrected');
+    turn.say(turn.t('rights:corrected'));
+    turn.pop();
+    return;
+  }
+  db.insert(registrations)
+    .values({
+      ...answers,
+      personId: turn.person.id,
+      invitationCode: data.code as string,
+      status: 'registered',
       consentVersion: config.registration.consentVersion,
       consentAt: new Date(data.consentAt as number),
       registeredAt: turn.now,
@@ -65,7 +76,13 @@ export function endIneligible(turn: Turn, reason: IneligibleReason): void {
     turn.quiet();
     return;
   }
-  if (code) {
+  if (turn.frame.data.editing) {
+    // A correction made them ineligible (e.g. a birth date): the registration keeps only the reason.
+    db.update(registrations)
+      .set({ status: 'ineligible', ineligibleReason: reason, firstName: null, lastName: null, birthDate: null, genderText: null, postcode: null, phone: null, email: null })
+      .where(eq(registrations.personId, turn.person.id))
+      .run();
+  } else if (code) {
     db.insert(registrations).values({ personId: turn.person.id, invitationCode: code, status: 'ineligible', ineligibleReason: reason, registeredAt: turn.now }).run();
   }
   turn.say(turn.t(`registration:ineligible.${reason}`, params));

@@ -291,8 +291,7 @@ function declineConsent(turn: Turn): void {
   endIneligible(turn, 'no_consent');
 }
 
-export function summaryLines(turn: Turn): string {
-  const a = answersOf(turn);
+export function summaryLines(turn: Turn, a: RegistrationAnswers = answersOf(turn)): string {
   const { config } = turn.services;
   const label = (key: string) => turn.t(`registration:summary.fields.${key}`);
   const gender = a.gender === 'self_described' ? (a.genderText ?? '') : a.gender ? turn.t(`registration:gender.options.${a.gender}`) : '';

@@ -1,0 +1,1 @@
+CREATE INDEX `inbound_log_person` ON `inbound_log` (`person_id`,`received_at`);

@@ -10,6 +10,7 @@ import { invitationsCommand } from './invitations';
 import { exportCommand } from './export';
 import { selectionCommand } from './selection';
 import { statsCommand } from './stats';
+import { backupCommand } from './backup';
 
 type Command = (ctx: CliContext) => Promise<number>;
 
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
     run: invitationsCommand,
     usage: 'invitations import FILE.csv | invitations generate --count N --language L [--out FILE.csv]',
   },
+  backup: { run: backupCommand, usage: 'backup FILE                a consistent copy of the live database (restore: stop panelbot, copy it back)' },
   stats: { run: statsCommand, usage: 'stats [--json]             letters, registrations, the pool against the targets, the draw' },
   selection: { run: selectionCommand, usage: 'selection import --selected selected.csv [--remaining remaining.csv]   the draw\'s outcome, told to each' },
   export: { run: exportCommand, usage: 'export pool --people people.csv --quotas quotas.csv   the eligible pool for the stratified draw' },

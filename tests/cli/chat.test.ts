@@ -1,0 +1,84 @@
+// The terminal chat as a script or a pipe uses it: one line, one message, every reply printed in order.
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { panelbot } from '../helpers/run-cli';
+import { tempDbPath } from '../helpers/chat';
+
+describe('panelbot chat with piped input', () => {
+  it('answers each line in order and exits 0 at the end of input', () => {
+    const db = tempDbPath();
+    const run = panelbot(['--db', db, 'chat', '--user', 'zoe'], { input: 'Nederlands\nhallo\n' });
+    expect(run.code).toBe(0);
+    const out = run.stdout;
+    expect(out.indexOf('Welkom!')).toBeLessThan(out.indexOf('we gaan verder in het Nederlands'));
+    expect(out.indexOf('we gaan verder in het Nederlands')).toBeLessThan(out.lastIndexOf('code'));
+    expect(out).toMatch(/1\. Français/);
+    expect(run.stderr).toContain('using the example panel');
+    // The database file is readable by its owner only.
+    expect(fs.statSync(db).mode & 0o777).toBe(0o600);
+  });
+
+  it('keeps several people apart, and each continues after the process ends', () => {
+    const db = tempDbPath();
+    panelbot(['--db', db, 'chat', '--user', 'a'], { input: 'Deutsch\n' });
+    panelbot(['--db', db, 'chat', '--user', 'b'], { input: 'Français\n' });
+    const a = panelbot(['--db', db, 'chat', '--user', 'a'], { input: '' });
+    const b = panelbot(['--db', db, 'chat', '--user', 'b'], { input: '' });
+    expect(a.stdout).toContain('Willkommen zurück');
+    expect(b.stdout).toContain('Bon retour');
+  });
+
+  it('npm start with no channel opens the terminal chat and says how to add one', () => {
+    const db = tempDbPath();
+    const run = panelbot(['--db', db, 'serve'], { input: 'English\n' });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('no channel configured');
+    expect(run.stderr).toContain('TELEGRAM_BOT_TOKEN');
+    expect(run.stdout).toContain('we will continue in English');
+  });
+});
+
+describe('clear errors, never a stack trace', () => {
+  it('names a wrong setting in one line without echoing its value', () => {
+    const run = panelbot(['chat'], { env: { TELEGRAM_BOT_TOKEN: 'not-a-token-secret', PANELBOT_DB: tempDbPath() } });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('TELEGRAM_BOT_TOKEN');
+    expect(run.stderr).not.toContain('not-a-token-secret');
+  });
+
+  it('names the field and the problem in a bad panel configuration', () => {
+    const db = tempDbPath();
+    const file = db.replace(/\.db$/, '.yaml');
+    const example = fs.readFileSync('panel.example.yaml', 'utf8');
+    fs.writeFileSync(file, example.replace('panelSize: 60', 'panelSize: -3').replace('start: 2027-02-20T09:30:00+01:00', 'start: next saturday'));
+    const run = panelbot(['--db', db, '--config', file, 'chat'], {});
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('draw.panelSize');
+    expect(run.stderr).toContain('events[2].start');
+    expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('explains an unknown command', () => {
+    const run = panelbot(['frobnicate']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('unknown command "frobnicate"');
+    expect(run.stderr).toContain('usage: panelbot');
+  });
+});
+
+describe('backup', () => {
+  it('makes a consistent copy that restores the conversation', () => {
+    const db = tempDbPath();
+    panelbot(['--db', db, 'chat', '--user', 'r'], { input: 'English\n' });
+    const copy = db.replace(/\.db$/, '-backup.db');
+    const made = panelbot(['--db', db, 'backup', copy]);
+    expect(made.code).toBe(0);
+    expect(fs.statSync(copy).mode & 0o777).toBe(0o600);
+    // Restore as the README says: copy the backup to the database path (panelbot stopped).
+    const restored = db.replace(/\.db$/, '-restored.db');
+    fs.copyFileSync(copy, restored);
+    const resumed = panelbot(['--db', restored, 'chat', '--user', 'r'], { input: '' });
+    expect(resumed.stdout).toContain('Welcome back');
+  });
+});

@@ -49,5 +49,13 @@ export function createApp(options: AppOptions = {}): App {
     log: options.log ?? silentLogger,
   };
   const engine = createEngine(services);
-  return { db, services, engine, close: () => db.$client.close() };
+  return {
+    db,
+    services,
+    engine,
+    close() {
+      engine.flushDeliveries();
+      db.$client.close();
+    },
+  };
 }

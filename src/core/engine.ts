@@ -4,7 +4,7 @@ import { inTransaction } from '../db/client';
 import { findSeen, markDelivered, messagesSince, recordHandled } from '../db/repos/inbound-log';
 import { loadStack, saveStack } from '../db/repos/conversations';
 import { createPerson, findPersonByAddress, setPersonLanguage, touchIdentity } from '../db/repos/people';
-import type { Answer, Flow, Frame, FrameData, Person, Services, Turn } from './flow';
+import type { Answer, Flow, Frame, FrameData, Person, Services, Step, Turn } from './flow';
 import type { TextParams } from './i18n';
 import type { ChannelAddress, Inbound, Outbound } from './messages';
 import { LANGUAGES, type Language } from './panel-config';
@@ -24,6 +24,8 @@ export interface EngineOptions {
 
 export class Engine {
   private readonly flows = new Map<string, Flow>();
+  private pendingDeliveries: Array<[string, string]> = [];
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly commandWords: Map<string, Command>;
 
   constructor(
@@ -72,14 +74,42 @@ export class Engine {
     }
   }
 
-  /** The adapter confirms the replies reached the platform; a redelivery is then answered with nothing. */
+  /**
+   * The adapter confirms the replies reached the platform; a redelivery is then answered with
+   * nothing. Confirmations are written with the next message's transaction (or by flushDeliveries),
+   * which halves the commits under load; a crash can only lose confirmations still in flight, and
+   * then the platform's redelivery gets the replies again.
+   */
   delivered(inbound: Pick<Inbound, 'address' | 'messageId'>): void {
-    markDelivered(this.services.db, inbound.address.channel, inbound.messageId);
+    this.pendingDeliveries.push([inbound.address.channel, inbound.messageId]);
+    if (this.pendingDeliveries.length >= 256) this.flushDeliveries();
+    else if (!this.flushTimer) {
+      this.flushTimer = setTimeout(() => this.flushDeliveries(), 200);
+      this.flushTimer.unref?.();
+    }
+  }
+
+  flushDeliveries(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (this.pendingDeliveries.length === 0) return;
+    try {
+      inTransaction(this.services.db, () => this.writeDeliveries());
+    } catch (err) {
+      this.services.log.warn({ err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'delivery confirmations not written yet');
+    }
+  }
+
+  private writeDeliveries(): void {
+    const batch = this.pendingDeliveries;
+    this.pendingDeliveries = [];
+    for (const [channel, messageId] of batch) markDelivered(this.services.db, channel, messageId);
   }
 
   private handleInTransaction(inbound: Inbound): Outbound[] {
     const { db, clock } = this.services;
     const { channel } = inbound.address;
+    this.writeDeliveries();
     const seen = findSeen(db, channel, inbound.messageId);
     if (seen) return seen.delivered ? [] : seen.replies;
 
@@ -261,6 +291,11 @@ class TurnImpl implements Turn {
     return step;
   }
 
+  /** The choices the current step offers (its question is built once per message). */
+  private offeredChoices(step: Step) {
+    return step.ask(this).choices;
+  }
+
   private choicePrefix(): string {
     return `${this.frame.flow}.${this.frame.step}:`;
   }
@@ -282,7 +317,7 @@ class TurnImpl implements Turn {
     }
     const step = this.currentStep();
     const id = choiceId.slice(prefix.length);
-    const offered = step.ask(this).choices ?? [];
+    const offered = this.offeredChoices(step) ?? [];
     const choice = offered.find((c) => c.id === id);
     if (!choice) {
       this.say(this.t('common:errors.staleButton'));
@@ -294,7 +329,7 @@ class TurnImpl implements Turn {
 
   onText(text: string): void {
     const step = this.currentStep();
-    const offered = step.ask(this).choices;
+    const offered = this.offeredChoices(step);
     if (offered && offered.length > 0) {
       const id = matchChoice(text, offered);
       if (id !== undefined) return this.answer({ text, choiceId: id });

@@ -45,9 +45,20 @@ export function createTranslator(dir = LOCALES_DIR): Translator {
     returnNull: false,
     showSupportNotice: false,
   } as never);
+  // Texts without parameters never change: look each up in i18next once.
+  const plain = new Map<string, string>();
   return {
     namespaces,
-    t: (lng, key, params) => instance.t(key, { ...params, lng }) as string,
+    t: (lng, key, params) => {
+      if (params) return instance.t(key, { ...params, lng }) as string;
+      const id = `${lng}\u0000${key}`;
+      let text = plain.get(id);
+      if (text === undefined) {
+        text = instance.t(key, { lng }) as string;
+        plain.set(id, text);
+      }
+      return text;
+    },
     list: (lng, key) => {
       const value = instance.t(key, { lng, returnObjects: true }) as unknown;
       return Array.isArray(value) ? value.map(String) : [];

@@ -1,21 +1,33 @@
 // Calendar arithmetic in the panel's time zone (Europe/Brussels), with Intl only.
 
+// Building an Intl.DateTimeFormat costs far more than using one: keep one per locale, zone and shape.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** "2027-02-20" for the given instant, in the time zone. */
 export function localDate(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const parts = formatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
 /** Local wall-clock hour and minute of an instant. */
 export function localTime(instant: Date, timeZone: string): { hour: number; minute: number } {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(instant);
+  const parts = formatter('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(instant);
   return { hour: Number(parts.find((p) => p.type === 'hour')!.value), minute: Number(parts.find((p) => p.type === 'minute')!.value) };
 }
 
 /** The offset of the time zone from UTC at an instant, in minutes (Brussels: 60 in winter, 120 in summer). */
 export function offsetMinutes(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = formatter('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -42,11 +54,11 @@ export function zonedInstant(date: string, hour: number, minute: number, timeZon
 
 /** A localized date like "samedi 20 février 2027". */
 export function formatDate(instant: Date, lng: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(localeTag(lng), { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(instant);
+  return formatter(localeTag(lng), { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(instant);
 }
 
 export function formatTime(instant: Date, lng: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(localeTag(lng), { timeZone, hour: '2-digit', minute: '2-digit' }).format(instant);
+  return formatter(localeTag(lng), { timeZone, hour: '2-digit', minute: '2-digit' }).format(instant);
 }
 
 export function localeTag(lng: string): string {

@@ -47,6 +47,8 @@ export function testPanel(options: { dbPath?: string; now?: string; clock?: Manu
       const user: TestUser = {
         last: [],
         sends(content) {
+          // People take a few seconds between messages (and the flood limit counts per minute).
+          clock.advance(3000);
           const inbound = { address: { channel, userId: id }, messageId: `${id}-${Date.now()}-${++seq}`, content };
           user.last = app.engine.handle(inbound);
           app.engine.delivered(inbound);

@@ -1,29 +1,33 @@
 // De-duplication of platform messages, with the replies kept until they are delivered.
-import { and, count, eq, gte, lt } from 'drizzle-orm';
+import { and, count, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { inboundLog } from '../schema/index';
 import type { Outbound } from '../../core/messages';
+import { prepared } from '../prepared';
 
 export type SeenMessage = { delivered: boolean; replies: Outbound[] };
 
 export function findSeen(db: Db, channel: string, messageId: string): SeenMessage | undefined {
-  const row = db
-    .select({ delivered: inboundLog.delivered, replies: inboundLog.replies })
-    .from(inboundLog)
-    .where(and(eq(inboundLog.channel, channel), eq(inboundLog.messageId, messageId)))
-    .get();
+  const row = prepared(db, 'inbound.find', () =>
+    db
+      .select({ delivered: inboundLog.delivered, replies: inboundLog.replies })
+      .from(inboundLog)
+      .where(and(eq(inboundLog.channel, sql.placeholder('channel')), eq(inboundLog.messageId, sql.placeholder('messageId'))))
+      .prepare(),
+  ).get({ channel, messageId });
   return row ? { delivered: row.delivered, replies: JSON.parse(row.replies) as Outbound[] } : undefined;
 }
 
 export function recordHandled(db: Db, channel: string, messageId: string, personId: number | null, replies: Outbound[], now: Date): void {
-  db.insert(inboundLog).values({ channel, messageId, personId, replies: JSON.stringify(replies), receivedAt: now }).run();
+  prepared(db, 'inbound.record', () =>
+    db.$client.prepare(`INSERT INTO inbound_log (channel, message_id, person_id, replies, delivered, received_at) VALUES (?, ?, ?, ?, 0, ?)`),
+  ).run(channel, messageId, personId, JSON.stringify(replies), now.getTime());
 }
 
 export function markDelivered(db: Db, channel: string, messageId: string): void {
-  db.update(inboundLog)
-    .set({ delivered: true, replies: '[]' })
-    .where(and(eq(inboundLog.channel, channel), eq(inboundLog.messageId, messageId)))
-    .run();
+  prepared(db, 'inbound.delivered', () =>
+    db.$client.prepare(`UPDATE inbound_log SET delivered = 1, replies = '[]' WHERE channel = ? AND message_id = ? AND delivered = 0`),
+  ).run(channel, messageId);
 }
 
 /** Old entries are only needed while a platform may still redeliver. */
@@ -33,5 +37,13 @@ export function pruneInboundLog(db: Db, before: Date): number {
 
 /** How many messages a person sent since a moment (for the flood limit). */
 export function messagesSince(db: Db, personId: number, since: Date): number {
-  return db.select({ n: count() }).from(inboundLog).where(and(eq(inboundLog.personId, personId), gte(inboundLog.receivedAt, since))).get()?.n ?? 0;
+  return (
+    prepared(db, 'inbound.since', () =>
+      db
+        .select({ n: count() })
+        .from(inboundLog)
+        .where(and(eq(inboundLog.personId, sql.placeholder('personId')), gte(inboundLog.receivedAt, sql.placeholder('since'))))
+        .prepare(),
+    ).get({ personId, since: since.getTime() })?.n ?? 0
+  );
 }

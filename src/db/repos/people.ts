@@ -1,5 +1,6 @@
 // People and their channel identities.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { prepared } from '../prepared';
 import { randomInt } from 'node:crypto';
 import type { Db } from '../client';
 import { identities, people } from '../schema/index';
@@ -22,12 +23,14 @@ function newPseudonym(): string {
 }
 
 export function findPersonByAddress(db: Db, address: ChannelAddress): PersonRow | undefined {
-  const row = db
-    .select({ id: people.id, pseudonym: people.pseudonym, language: people.language, status: people.status })
-    .from(identities)
-    .innerJoin(people, eq(people.id, identities.personId))
-    .where(and(eq(identities.channel, address.channel), eq(identities.userId, address.userId)))
-    .get();
+  const row = prepared(db, 'people.byAddress', () =>
+    db
+      .select({ id: people.id, pseudonym: people.pseudonym, language: people.language, status: people.status })
+      .from(identities)
+      .innerJoin(people, eq(people.id, identities.personId))
+      .where(and(eq(identities.channel, sql.placeholder('channel')), eq(identities.userId, sql.placeholder('userId'))))
+      .prepare(),
+  ).get({ channel: address.channel, userId: address.userId });
   return row as PersonRow | undefined;
 }
 
@@ -72,8 +75,8 @@ export function markUnreachable(db: Db, address: ChannelAddress): void {
 }
 
 export function touchIdentity(db: Db, address: ChannelAddress, now: Date): void {
-  db.update(identities)
-    .set({ lastSeenAt: now, reachable: true })
-    .where(and(eq(identities.channel, address.channel), eq(identities.userId, address.userId)))
-    .run();
+  // At most once a minute per identity: "last seen" needs no finer grain, and every write costs a page.
+  prepared(db, 'people.touch', () =>
+    db.$client.prepare('UPDATE identities SET last_seen_at = ?, reachable = 1 WHERE channel = ? AND user_id = ? AND (last_seen_at < ? OR reachable = 0)'),
+  ).run(now.getTime(), address.channel, address.userId, now.getTime() - 60_000);
 }

@@ -61,6 +61,6 @@ export const inboundLog = sqliteTable(
     delivered: integer('delivered', { mode: 'boolean' }).notNull().default(false),
     receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.channel, t.messageId] }), index('inbound_log_received').on(t.receivedAt), index('inbound_log_person').on(t.personId, t.receivedAt)],
+  (t) => [primaryKey({ columns: [t.channel, t.messageId] }), index('inbound_log_person').on(t.personId, t.receivedAt)],
 );
 

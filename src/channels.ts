@@ -1,9 +1,20 @@
 // Starts the channels whose settings are present, and the scheduler that feeds them.
 import type { App } from './app';
 import type { Settings } from './config/settings';
+import type { ChannelSender } from './core/ports';
+import { ConsoleSender } from './bots/console-sender';
+import { Scheduler } from './scheduler';
+import { planSurveys } from './core/followup/plan-surveys';
+import { slackOptionsFrom, startSlack } from './bots/slack/app';
+import { startTelegram } from './bots/telegram';
+import { startWhatsApp } from './bots/whatsapp';
 
 export interface RunningChannels {
   names: string[];
+  /** How each running channel sends what the outbox holds; the scheduler dispatches through them. */
+  senders: ChannelSender[];
+  /** Prints outbox messages for users who have a terminal chat open in this process. */
+  console: ConsoleSender;
   stop(): Promise<void>;
 }
 
@@ -17,8 +28,35 @@ export async function startChannels(app: App, settings: Settings, reporter: Repo
   void reporter;
   const stops: Array<() => Promise<void>> = [];
   const names: string[] = [];
+  const senders: ChannelSender[] = [];
+  if (settings.TELEGRAM_BOT_TOKEN) {
+    const telegram = await startTelegram(app, settings, reporter);
+    names.push(telegram.name);
+    senders.push(telegram.sender);
+    stops.push(() => telegram.stop());
+  }
+  if (settings.WHATSAPP_ENABLED) {
+    const whatsapp = await startWhatsApp(app, settings, reporter);
+    names.push(whatsapp.name);
+    senders.push(whatsapp.sender);
+    stops.push(() => whatsapp.stop());
+  }
+  // Slack is for organisers: it sends nothing to citizens, so it has no sender.
+  const slackOptions = slackOptionsFrom(settings);
+  if (slackOptions) {
+    const slack = await startSlack(app.services, slackOptions);
+    names.push(`slack (${slack.mode}${slack.port ? ` on port ${slack.port}` : ''})`);
+    stops.push(() => slack.stop());
+  }
+  // The scheduler starts last, with the senders of every channel started above.
+  const console = new ConsoleSender();
+  const scheduler = new Scheduler({ services: app.services, senders: [...senders, console], planners: [planSurveys] });
+  scheduler.start();
+  stops.push(() => scheduler.stop());
   return {
     names,
+    senders,
+    console,
     async stop() {
       for (const stop of stops.reverse()) await stop();
     },

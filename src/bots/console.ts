@@ -4,12 +4,15 @@ import readline from 'node:readline';
 import type { Engine } from '../core/engine';
 import type { ChannelAddress, Inbound, InboundContent, Outbound } from '../core/messages';
 import { renderPlain } from './render-text';
+import type { ConsoleSender } from './console-sender';
 
 export interface ConsoleChatOptions {
   engine: Engine;
   userId: string;
   input?: NodeJS.ReadableStream & { isTTY?: boolean };
   output?: NodeJS.WritableStream;
+  /** When given, messages the outbox sends to this user are printed here while the chat is open. */
+  outbox?: ConsoleSender;
 }
 
 export async function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
@@ -31,6 +34,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   };
 
   send({ kind: 'start' });
+  const detach = options.outbox?.attach(options.userId, (message) => print([message]));
   const rl = readline.createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
   if (interactive) {
     rl.setPrompt('> ');
@@ -40,4 +44,5 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     send({ kind: 'text', text: line });
     if (interactive) rl.prompt();
   }
+  detach?.();
 }

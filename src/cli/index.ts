@@ -10,7 +10,15 @@ import { invitationsCommand } from './invitations';
 import { exportCommand } from './export';
 import { selectionCommand } from './selection';
 import { statsCommand } from './stats';
+import { helplineCommand } from './helpline';
+import { surveyCommand } from './survey';
+import { compensationCommand } from './compensation';
+import { retentionCommand } from './retention';
 import { backupCommand } from './backup';
+import { outboxCommand } from './outbox';
+import { eventsCommand } from './events';
+import { checkinCommand } from './checkin';
+import { logisticsCommand } from './logistics';
 
 type Command = (ctx: CliContext) => Promise<number>;
 
@@ -24,10 +32,21 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   backup: { run: backupCommand, usage: 'backup FILE                a consistent copy of the live database (restore: stop panelbot, copy it back)' },
   stats: { run: statsCommand, usage: 'stats [--json]             letters, registrations, the pool against the targets, the draw' },
   selection: { run: selectionCommand, usage: 'selection import --selected selected.csv [--remaining remaining.csv]   the draw\'s outcome, told to each' },
+  helpline: { run: helplineCommand, usage: 'helpline list [--all] | show ID | claim ID | reply ID TEXT | resolve ID   answer citizens without Slack' },
   export: { run: exportCommand, usage: 'export pool --people people.csv --quotas quotas.csv   the eligible pool for the stratified draw' },
+  survey: { run: surveyCommand, usage: 'survey report [--csv] [--chart FILE.png]   questionnaires: n and means before/after, paired change' },
+  compensation: {
+    run: compensationCommand,
+    usage: 'compensation list | export [--out DIR] | mark-paid FILE   bank details, payment files (CSV + pain.001), payments made',
+  },
+  outbox: { run: outboxCommand, usage: 'outbox preview [--from DATE] [--to DATE] | outbox status   what will be sent; what was sent, failed or skipped' },
+  events: { run: eventsCommand, usage: 'events list | events move EVENT --start ISO --end ISO   new dates; unsent reminders re-planned' },
+  checkin: { run: checkinCommand, usage: 'checkin EVENT --person PSEUDONYM [--day DATE]   mark someone present on an event day' },
+  logistics: { run: logisticsCommand, usage: 'logistics EVENT [--csv] [--counts]   meals, childcare, companions, hotel, accessibility, languages per day' },
+  retention: { run: retentionCommand, usage: 'retention run [--dry-run]  erase personal data once the retention period is over' },
 };
 
-const FLAGS = ['csv', 'json', 'help', 'dry-run'];
+const FLAGS = ['csv', 'json', 'help', 'dry-run', 'all', 'counts'];
 
 export function usage(): string {
   return [

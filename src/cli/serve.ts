@@ -11,7 +11,7 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
   if (running.names.length === 0) {
     ctx.err('panelbot: no channel configured, so here is the terminal chat (type your messages below; Ctrl+D to quit).');
     ctx.err('To add Telegram, WhatsApp or Slack, copy .env.example to .env and fill in TELEGRAM_BOT_TOKEN, WHATSAPP_ENABLED or SLACK_BOT_TOKEN.');
-    await runConsoleChat({ engine: app.engine, userId: consoleUser(ctx.args) });
+    await runConsoleChat({ engine: app.engine, userId: consoleUser(ctx.args), outbox: running.console });
     await running.stop();
     return 0;
   }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { describeIssues, panelConfigSchema, type PanelConfig } from '../core/panel-config';
+import { inlineSurveyBanks } from './survey-banks';
 
 export const EXAMPLE_CONFIG = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../panel.example.yaml');
 
@@ -29,7 +30,9 @@ export function loadPanelConfig(file: string): PanelConfig {
   } catch (err) {
     throw new ConfigError(file, [`is not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message.split('\n')[0]}`]);
   }
+  const bankProblems = inlineSurveyBanks(raw, path.dirname(file));
   const parsed = panelConfigSchema.safeParse(raw);
-  if (!parsed.success) throw new ConfigError(file, describeIssues(parsed.error));
+  if (!parsed.success) throw new ConfigError(file, [...bankProblems, ...describeIssues(parsed.error)]);
+  if (bankProblems.length > 0) throw new ConfigError(file, bankProblems);
   return parsed.data;
 }

@@ -32,6 +32,9 @@ export const settingsSchema = z
     WHATSAPP_ENABLED: flag,
     WHATSAPP_NUMBER: optionalString,
     CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+    /** Seconds between WhatsApp messages to different people, drawn at random in [min, max] (ban risk). */
+    WHATSAPP_GAP_MIN_SECONDS: optionalString.pipe(z.coerce.number<string | undefined>().min(0).max(600).optional()),
+    WHATSAPP_GAP_MAX_SECONDS: optionalString.pipe(z.coerce.number<string | undefined>().min(0).max(600).optional()),
     SLACK_BOT_TOKEN: optionalString,
     SLACK_SIGNING_SECRET: optionalString,
     SLACK_APP_TOKEN: optionalString,

@@ -2,6 +2,7 @@
 // ("aide", "help", "hilfe"…; the words live in locales/<lng>/common.json under commands).
 import type { Turn } from './flow';
 import { normalize } from './text';
+import { mayTellNeeds } from './needs/store';
 
 export interface Command {
   id: string;
@@ -13,6 +14,8 @@ export interface Command {
 export function findCommand(words: Map<string, Command>, text: string): Command | undefined {
   if (text.length > 40) return undefined;
   const said = normalize(text.replace(/^\//, '').replace(/@\w+$/, ''));
+  // Punctuation alone ("?") normalizes to nothing: look it up as typed.
+  if (said === '') return words.get(text.trim());
   return words.get(said) ?? words.get(said.replace(/_/g, ' '));
 }
 
@@ -73,4 +76,19 @@ export const cancelCommand: Command = {
   },
 };
 
-export const coreCommands: Command[] = [helpCommand, languageCommand, humanCommand, restartCommand, cancelCommand];
+/** "my needs": the needs dialogue (diet, childcare, accessibility…), for selected people who did not decline. */
+export const needsCommand: Command = {
+  id: 'needs',
+  appliesTo: whenLanguageChosen,
+  run(turn) {
+    if (turn.frame.flow === 'needs') return turn.goto(turn.frame.step);
+    if (!mayTellNeeds(turn.services.db, turn.person.id) || !turn.hasFlow('needs')) {
+      turn.say(turn.t('needs:notSelected'));
+      if (turn.frame.flow === 'home') return turn.quiet();
+      return turn.goto(turn.frame.step);
+    }
+    turn.push('needs');
+  },
+};
+
+export const coreCommands: Command[] = [helpCommand, languageCommand, humanCommand, restartCommand, cancelCommand, needsCommand];

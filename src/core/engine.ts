@@ -36,7 +36,7 @@ export class Engine {
     this.commandWords = new Map();
     for (const command of options.commands) {
       for (const lng of LANGUAGES) {
-        for (const word of services.i18n.list(lng, `common:commands.${command.id}`)) this.commandWords.set(normalize(word), command);
+        for (const word of services.i18n.list(lng, `common:commands.${command.id}`)) this.commandWords.set(normalize(word) || word.trim(), command);
       }
       this.commandWords.set(command.id, command);
     }

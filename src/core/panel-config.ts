@@ -53,6 +53,87 @@ const reminderRule = z
 
 const quotaTargets = z.record(z.string(), share);
 
+const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'use lower-case letters, digits, dashes and underscores');
+
+/** The answer scales of questionnaire items; their five labels live in locales/<lng>/survey.json. */
+export const SURVEY_SCALES = ['agree', 'trust', 'interest', 'satisfaction'] as const;
+
+const surveyItem = z
+  .object({
+    id: slug,
+    scale: z.enum(SURVEY_SCALES).default('agree'),
+    /** For scales with reverse-keyed items (GAAIS negative subscale); the report shows raw means. */
+    subscale: z.string().min(1).optional(),
+    text: perLanguage,
+  })
+  .strict();
+
+export const itemBankSchema = z
+  .object({
+    title: perLanguage.optional(),
+    source: z.string().min(1).optional(),
+    items: z.array(surveyItem).min(1),
+  })
+  .strict()
+  .superRefine((bank, ctx) => {
+    const seen = new Set<string>();
+    bank.items.forEach((item, i) => {
+      if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: ['items', i, 'id'], message: `"${item.id}" is used twice` });
+      seen.add(item.id);
+    });
+  });
+export type ItemBank = z.infer<typeof itemBankSchema>;
+export type SurveyItem = ItemBank['items'][number];
+
+/** When something is sent after the panel (or before it starts), relative to the weekends. */
+const sendMoment = {
+  when: z.enum(['before_first_weekend', 'after_last_weekend']),
+  /** Days before the first weekend's first day, or after the last weekend's last day. */
+  days: z.number().int().min(0).default(1),
+  /** Local hour of sending. */
+  hour: z.number().int().min(0).max(23).default(10),
+  /** Sending stays open this long; past it nobody is asked any more (a late scheduler never surprises). */
+  windowDays: z.number().int().positive().default(14),
+};
+
+const questionnaireSchema = z
+  .object({
+    id: slug,
+    /** A key of surveys.banks. */
+    bank: slug,
+    /** Questionnaires of the same bank with wave before and after are compared in the report. */
+    wave: z.enum(['before', 'after']).optional(),
+    /** Ends with an open question (the process evaluation). */
+    comment: z.boolean().default(false),
+    ...sendMoment,
+  })
+  .strict();
+export type Questionnaire = z.infer<typeof questionnaireSchema>;
+
+const surveysSchema = z
+  .object({
+    /** Item banks, inline or as a file path relative to the configuration file (surveys/gaais.yaml). */
+    banks: z.record(slug, z.union([z.string().min(1), itemBankSchema])),
+    questionnaires: z.array(questionnaireSchema).default([]),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    const ids = new Set<string>();
+    s.questionnaires.forEach((q, i) => {
+      if (ids.has(q.id)) ctx.addIssue({ code: 'custom', path: ['questionnaires', i, 'id'], message: `"${q.id}" is used twice` });
+      ids.add(q.id);
+      if (!(q.bank in s.banks)) ctx.addIssue({ code: 'custom', path: ['questionnaires', i, 'bank'], message: `no bank "${q.bank}" in surveys.banks` });
+    });
+  });
+
+const debtorSchema = z
+  .object({
+    name: z.string().min(1).max(70),
+    iban: z.string().min(15),
+    bic: z.string().regex(/^[A-Z0-9]{8}([A-Z0-9]{3})?$/, 'expected a BIC of 8 or 11 letters and digits').optional(),
+  })
+  .strict();
+
 export const panelConfigSchema = z
   .object({
     panel: z
@@ -106,6 +187,15 @@ export const panelConfigSchema = z
         amount: z.number().nonnegative(),
         currency: z.string().length(3).default('EUR'),
         rule: z.enum(['all_days', 'any_day']).default('all_days'),
+        /** When eligible participants are asked for their bank details. */
+        ask: z
+          .object({ days: z.number().int().min(0).default(1), hour: z.number().int().min(0).max(23).default(10), windowDays: z.number().int().positive().default(60) })
+          .strict()
+          .default({ days: 1, hour: 10, windowDays: 60 }),
+        /** The account the compensation is paid from (needed by `panelbot compensation export`). */
+        debtor: debtorSchema.optional(),
+        /** The unstructured remittance text on each transfer (the pseudonym's reference is added). */
+        remittance: z.string().min(1).max(100).default('Compensation citizens panel'),
       })
       .strict(),
     venue: z
@@ -121,6 +211,8 @@ export const panelConfigSchema = z
       .object({
         quietHours: z.object({ start: hhmm, end: hhmm }).strict().default({ start: '21:00', end: '08:00' }),
         rules: z.partialRecord(z.enum(EVENT_KINDS), z.array(reminderRule)).default({}),
+        /** A seat freed by a "no" to an attendance question is offered to a reserve until this many hours before the start. */
+        seatOfferUntilHours: z.number().nonnegative().default(48),
       })
       .strict(),
     helpline: z
@@ -138,6 +230,14 @@ export const panelConfigSchema = z
       .strict()
       .default({ changeDeadlineDays: 5 }),
     retention: z.object({ monthsAfterEnd: z.number().int().positive().default(6) }).strict().default({ monthsAfterEnd: 6 }),
+    surveys: surveysSchema.optional(),
+    followUp: z
+      .object({
+        /** The panel's final report: a link per language, given to anyone who types "report". */
+        finalReport: z.object({ fr: z.string().url(), nl: z.string().url(), de: z.string().url(), en: z.string().url() }).strict().optional(),
+      })
+      .strict()
+      .default({}),
   })
   .strict()
   .superRefine((cfg, ctx) => {

@@ -19,6 +19,8 @@ export interface ChannelSender {
   readonly channel: ChannelKind;
   /** Whether the channel is connected now (a WhatsApp session may be down): if not, rows wait. */
   isReady(): boolean;
+  /** Whether this one user can be reached now (the terminal chat: only while that user's chat is open). */
+  isReadyFor?(userId: string): boolean;
   /**
    * Sends one message. 'reply' goes before 'bulk' (reminders, broadcasts) when the adapter
    * queues; the adapter applies the platform's pace and retries what the platform asks to retry.

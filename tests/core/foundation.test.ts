@@ -84,7 +84,7 @@ describe('global commands', () => {
     const gina = panel.user('gina');
     gina.says('en');
     expect(gina.says('human')).toContain('Write your question here');
-    const handed = gina.says('Can I bring my baby?');
+    const handed = gina.says('My letter has a typo in my name');
     expect(handed).toMatch(/passed on to the team \(reference #\d+\)/);
     expect(handed).toContain('code printed on your invitation letter');
   });

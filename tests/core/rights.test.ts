@@ -69,7 +69,7 @@ describe('rights in the chat', () => {
   it('deletes me after a confirmation, keeping only anonymous statistics', () => {
     panel = testPanel();
     const ann = registered(panel, 'ann');
-    ann.says('Is there parking?');
+    ann.says('My letter has a typo in my name');
     expect(panel.app.db.select().from(tickets).all()).toHaveLength(1);
     expect(ann.says('delete me')).toContain('cannot be undone');
     expect(ann.says('yes')).toContain('personal data has been deleted');

@@ -97,8 +97,9 @@ describe('registering by chat (English)', () => {
     // The draft is gone from the conversation state once written.
     const state = panel.app.db.select().from(conversations).where(eq(conversations.personId, row.personId)).get()!;
     expect(state.data).not.toContain('Anna');
-    // Afterwards, free text is a question for the team.
-    expect(ann.says('When is the first weekend?')).toContain('passed on to the team');
+    // Afterwards, free text is a question: the FAQ answers it, or a person from the team does.
+    expect(ann.says('When is the first weekend?')).toContain('Did this answer your question?');
+    expect(ann.says('no')).toContain('passed on to the team');
   });
 
   it('takes gender in one’s own words', () => {

@@ -1,6 +1,7 @@
-// "Talk to a person": asks for the question and hands it to the team.
+// "Talk to a person": asks for the question; the FAQ answers it when it can, else the team does.
 import type { Flow } from '../flow';
-import { submitQuestion } from '../helpline';
+import { answerQuestion } from '../helpline';
+import { askIfHelped } from './faq';
 
 export const helplineFlow: Flow = {
   id: 'helpline',
@@ -9,9 +10,9 @@ export const helplineFlow: Flow = {
     question: {
       ask: (turn) => ({ text: turn.t('common:helplineAsk') }),
       answer(turn, answer) {
-        const ticket = submitQuestion(turn, turn.address, answer.text);
-        turn.say(turn.t('common:helplineReceived', { ref: `#${ticket.id}` }));
+        const followUp = answerQuestion(turn, answer.text);
         turn.pop();
+        if (followUp) askIfHelped(turn, followUp, false);
       },
     },
   },

@@ -1,6 +1,8 @@
-// Where a registered person rests between dialogues. What they type is a question for the helpline.
+// Where a registered person rests between dialogues. What they type is a question: answered from
+// the FAQ when possible, otherwise passed to the team.
 import type { Flow } from '../flow';
-import { submitQuestion } from '../helpline';
+import { answerQuestion } from '../helpline';
+import { askIfHelped } from './faq';
 
 export const homeFlow: Flow = {
   id: 'home',
@@ -9,9 +11,9 @@ export const homeFlow: Flow = {
     idle: {
       ask: (turn) => ({ text: turn.t('common:homeAsk') }),
       answer(turn, answer) {
-        const ticket = submitQuestion(turn, turn.address, answer.text);
-        turn.say(turn.t('common:helplineReceived', { ref: `#${ticket.id}` }));
-        turn.quiet();
+        const followUp = answerQuestion(turn, answer.text);
+        if (followUp) askIfHelped(turn, followUp, true);
+        else turn.quiet();
       },
     },
   },

@@ -7,11 +7,16 @@ import { languageFlow } from './language';
 import { restartFlow } from './restart';
 import { helplineFlow } from './helpline';
 import { homeFlow } from './home';
+import { faqFlow } from './faq';
 import { registrationFlow } from './registration/index';
 import { participationFlow } from './participation';
+import { attendanceFlow } from './attendance';
 import { eraseFlow, withdrawFlow } from './rights';
+import { surveyFlow } from './survey';
+import { compensationFlow } from './compensation';
+import { needsFlow } from './needs';
 
-export const allFlows: Flow[] = [welcomeFlow, languageFlow, restartFlow, helplineFlow, homeFlow, registrationFlow, participationFlow, withdrawFlow, eraseFlow];
+export const allFlows: Flow[] = [welcomeFlow, languageFlow, restartFlow, helplineFlow, faqFlow, homeFlow, registrationFlow, participationFlow, attendanceFlow, withdrawFlow, eraseFlow, surveyFlow, compensationFlow, needsFlow];
 
 export function homeFrame(turn: Turn): Frame {
   if (!turn.person.language) return { flow: 'welcome', step: 'choose', data: {} };

@@ -2,11 +2,17 @@
 import type { Db } from '../client';
 import { outbox } from '../schema/index';
 import type { Outbound } from '../../core/messages';
+import type { Frame } from '../../core/flow';
 
-/** Either a message already written, or a text key rendered in the person's language at send time. */
-export type OutboxPayload =
+/**
+ * Either a message already written, or a text key rendered in the person's language at send time.
+ * `push`: the question the message asks, put on the person's conversation in the same transaction
+ * that marks the message sent, so their next answer goes to it (and not before it arrived).
+ */
+export type OutboxPayload = (
   | { outbound: Outbound }
-  | { template: { key: string; params?: Record<string, unknown>; choices?: Array<{ id: string; key: string }> } };
+  | { template: { key: string; params?: Record<string, unknown>; choices?: Array<{ id: string; key: string }> } }
+) & { push?: Frame };
 
 export interface NewOutboxRow {
   personId: number;

@@ -20,6 +20,8 @@ export const tickets = sqliteTable(
     /** Where the ticket's message lives in Slack, once posted. */
     slackChannel: text('slack_channel'),
     slackTs: text('slack_ts'),
+    /** What the Slack message shows now ("status|urgent|claimedBy"): it is updated when this differs. */
+    slackShown: text('slack_shown'),
     nudgedAt: integer('nudged_at', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
@@ -42,6 +44,11 @@ export const ticketMessages = sqliteTable(
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),
     /** Set once posted to Slack (citizen messages) or queued to the citizen (organiser replies). */
     relayedAt: integer('relayed_at', { mode: 'timestamp_ms' }),
+    /**
+     * The Slack message that carries it ("slack:C1:1712.0001"): the organiser's own message, or the
+     * copy posted in the thread of an answer written in the terminal. A redelivery is kept once.
+     */
+    sourceId: text('source_id'),
   },
-  (t) => [index('ticket_messages_ticket').on(t.ticketId)],
+  (t) => [index('ticket_messages_ticket').on(t.ticketId), index('ticket_messages_source').on(t.sourceId)],
 );

@@ -4,3 +4,7 @@ export * from './organisers';
 export * from './outbox';
 export * from './helpline';
 export * from './events';
+export * from './followup';
+export * from './scheduling';
+export * from './broadcasts';
+export * from './needs';

@@ -51,7 +51,11 @@ export function completeRegistration(turn: Turn): void {
       registeredAt: turn.now,
     })
     .run();
-  const total = db.select({ n: count() }).from(registrations).where(eq(registrations.status, 'registered')).get()!.n;
+  // Counted only up to the largest milestone: past it no alert can fire, and a full count would
+  // cost more with every registration (a third of the time per message with 100,000 registered).
+  const upTo = Math.max(0, ...config.registration.milestones) + 1;
+  const counted = db.select({ personId: registrations.personId }).from(registrations).where(eq(registrations.status, 'registered')).limit(upTo).as('counted');
+  const total = db.select({ n: count() }).from(counted).get()!.n;
   if (config.registration.milestones.includes(total)) raiseAlert(db, 'registration_milestone', { registrations: total }, turn.now);
   turn.services.log.info({ person: turn.person.pseudonym }, 'registration completed');
   turn.say(

@@ -1,0 +1,23 @@
+CREATE TABLE `needs` (
+	`person_id` integer PRIMARY KEY NOT NULL,
+	`diet` text,
+	`diet_text` text,
+	`children` integer,
+	`child_ages` text,
+	`childcare_days` text,
+	`companion` text,
+	`guardian_name` text,
+	`guardian_phone` text,
+	`mobility` text,
+	`senses` text,
+	`senses_text` text,
+	`language_support` text,
+	`language_text` text,
+	`travel` text,
+	`far_away` integer,
+	`hotel` integer,
+	`other_text` text,
+	`completed_at` integer,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade
+);

@@ -1,0 +1,102 @@
+// The organisers' Slack app (Bolt): Socket Mode when an app token is given, otherwise HTTP with the
+// signing secret. It relays tickets and alerts (the poster) and takes organisers' actions.
+import { App as BoltApp, LogLevel } from '@slack/bolt';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Services } from '../../core/flow';
+import type { Settings } from '../../config/settings';
+import { Organisers } from './organisers';
+import { SlackPoster } from './poster';
+import { registerTicketHandlers } from './tickets';
+import { registerPanelCommand, type LogisticsReport } from './command';
+import { registerBroadcast } from './broadcast';
+
+export interface SlackOptions {
+  botToken: string;
+  signingSecret?: string;
+  appToken?: string;
+  port?: number;
+  /** Another Web API base URL, ending with a slash (tests, proxies). */
+  apiUrl?: string;
+  helplineChannel?: string;
+  alertsChannel?: string;
+  /** "U123,U456" or "S789": who may act. */
+  organisers?: string;
+  /** How often the poster runs, in ms (0: never by itself; tests call tick()). */
+  pollMs?: number;
+  /** Answer HTTP requests only once handled (deterministic tests); Slack's 3 s limit applies. */
+  processBeforeResponse?: boolean;
+  logistics?: LogisticsReport;
+}
+
+export function slackOptionsFrom(settings: Settings): SlackOptions | undefined {
+  if (!settings.SLACK_BOT_TOKEN) return undefined;
+  return {
+    botToken: settings.SLACK_BOT_TOKEN,
+    signingSecret: settings.SLACK_SIGNING_SECRET,
+    appToken: settings.SLACK_APP_TOKEN,
+    port: settings.SLACK_PORT ?? 3000,
+    apiUrl: settings.SLACK_API_URL ? settings.SLACK_API_URL.replace(/\/?$/, '/') : undefined,
+    helplineChannel: settings.SLACK_HELPLINE_CHANNEL,
+    alertsChannel: settings.SLACK_ALERTS_CHANNEL,
+    organisers: settings.SLACK_ORGANISERS,
+  };
+}
+
+export interface RunningSlack {
+  bolt: BoltApp;
+  poster: SlackPoster;
+  organisers: Organisers;
+  mode: 'socket' | 'http';
+  /** The HTTP port listened on (HTTP mode). */
+  port?: number;
+  stop(): Promise<void>;
+}
+
+export async function startSlack(services: Services, options: SlackOptions): Promise<RunningSlack> {
+  const log = services.log.child({ channel: 'slack' });
+  const socket = Boolean(options.appToken);
+  const common = {
+    token: options.botToken,
+    logLevel: LogLevel.WARN,
+    clientOptions: options.apiUrl ? { slackApiUrl: options.apiUrl } : undefined,
+  };
+  const bolt = socket
+    ? new BoltApp({ ...common, appToken: options.appToken, socketMode: true })
+    : new BoltApp({ ...common, signingSecret: options.signingSecret, processBeforeResponse: options.processBeforeResponse ?? false });
+
+  const organisers = new Organisers(options.organisers, bolt.client, services.clock, log);
+  if (!organisers.users.length && !organisers.groups.length) log.warn({}, 'slack: SLACK_ORGANISERS is empty: nobody may act');
+  const poster = new SlackPoster({ ...services, log }, bolt.client, organisers, { helplineChannel: options.helplineChannel, alertsChannel: options.alertsChannel });
+  registerTicketHandlers(bolt, { ...services, log }, organisers, poster);
+  registerPanelCommand(bolt, services, organisers, options.logistics);
+  registerBroadcast(bolt, services, organisers, options.alertsChannel);
+  bolt.error(async (err) => {
+    log.error({ err: { name: err.name, code: (err as { code?: string }).code } }, 'slack: handler failed');
+  });
+
+  let port: number | undefined;
+  if (socket) await bolt.start();
+  else {
+    const server = (await bolt.start(options.port ?? 3000)) as unknown as Server;
+    port = (server.address() as AddressInfo).port;
+  }
+  log.info({ mode: socket ? 'socket' : 'http', port }, 'slack: started');
+
+  let timer: NodeJS.Timeout | undefined;
+  if (options.pollMs !== 0) {
+    timer = setInterval(() => void poster.tick().catch(() => undefined), options.pollMs ?? 5000);
+    void poster.tick().catch(() => undefined);
+  }
+  return {
+    bolt,
+    poster,
+    organisers,
+    mode: socket ? 'socket' : 'http',
+    port,
+    async stop() {
+      if (timer) clearInterval(timer);
+      await bolt.stop();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+// The /panel slash command: stats, find, logistics, broadcast. Organisers only; every use audited.
+import type { App as BoltApp } from '@slack/bolt';
+import { computeStats, formatStats } from '../../core/stats';
+import { findPeople, formatFound } from '../../core/find-person';
+import { audit } from '../../db/repos/audit';
+import type { Services } from '../../core/flow';
+import { REFUSAL, type Organisers } from './organisers';
+import { composeView } from './broadcast';
+import { escapeMrkdwn } from './format';
+
+/** The logistics report for an event (src/core/logistics.ts, when present): text, or undefined for an unknown event. */
+export type LogisticsReport = (eventId: string) => string | undefined;
+
+export const USAGE = [
+  '`/panel stats`: registrations, response rate, the pool against the targets, the draw',
+  '`/panel find <code, pseudonym or name>`: find a person',
+  '`/panel logistics <event>`: meals, childcare, hotel nights, companions for an event',
+  '`/panel broadcast`: write to an audience in every panel language',
+].join('\n');
+
+const block = (text: string) => `\`\`\`\n${text}\n\`\`\``;
+
+export function registerPanelCommand(bolt: BoltApp, services: Services, organisers: Organisers, logistics?: LogisticsReport): void {
+  const { db, config, clock } = services;
+  bolt.command('/panel', async ({ command, ack, client }) => {
+    if (!(await organisers.isOrganiser(command.user_id))) {
+      await ack({ response_type: 'ephemeral', text: REFUSAL });
+      return;
+    }
+    const actor = `slack:${command.user_id}`;
+    const [sub = '', ...rest] = command.text.trim().split(/\s+/);
+    const arg = rest.join(' ');
+    const reply = (text: string) => ack({ response_type: 'ephemeral', text });
+    switch (sub.toLowerCase()) {
+      case 'stats': {
+        audit(db, actor, 'stats', null, clock.now());
+        await reply(block(formatStats(computeStats(db, config))));
+        return;
+      }
+      case 'find': {
+        if (!arg) return reply('Usage: `/panel find <code, pseudonym or name>`');
+        const found = findPeople(db, arg);
+        // The target holds pseudonyms, never the name that was searched for.
+        audit(db, actor, 'find', found.map((p) => p.pseudonym).join(',') || null, clock.now());
+        await reply(escapeMrkdwn(formatFound(found)));
+        return;
+      }
+      case 'logistics': {
+        const ids = config.events.map((e) => e.id).join(', ');
+        if (!logistics) return reply('Logistics is not available yet in this panelbot.');
+        if (!arg) return reply(`Usage: \`/panel logistics <event>\` (events: ${ids})`);
+        const report = logistics(arg);
+        if (report === undefined) return reply(`No event "${escapeMrkdwn(arg)}". Events: ${ids}`);
+        audit(db, actor, 'logistics', `event:${arg}`, clock.now());
+        await reply(block(report));
+        return;
+      }
+      case 'broadcast': {
+        await ack();
+        await client.views.open({ trigger_id: command.trigger_id, view: composeView(config) });
+        return;
+      }
+      default:
+        await reply(USAGE);
+    }
+  });
+}

@@ -1,0 +1,207 @@
+// The WhatsApp session's health: a login is needed (QR code), it is up (ready), or it is in trouble
+// ('disconnected', 'auth_failure', or 'authenticated' with no 'ready' after it — a known failure
+// after WhatsApp Web updates). In trouble, sending stops (the outbox keeps the messages), the
+// organisers are told (alerts), and the session is closed and started again with growing waits.
+import type { Clock } from '../../core/clock';
+import type { Logger } from '../../core/logger';
+import type { Db } from '../../db/client';
+import { raiseAlert } from '../../db/repos/alerts';
+import type { WhatsAppPort } from './port';
+import { safeReason } from './pace';
+import { qrInstructions } from './qr';
+import type { WaTiming } from './timing';
+
+export interface HealthOptions {
+  /** 'authenticated' with no 'ready' for this long is a stuck session. */
+  readyTimeoutMs: number;
+  /** initialize() taking longer than this is a failed start. */
+  initTimeoutMs: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** Still down after this many tries: the organisers are told again. */
+  alertAgainAfter: number;
+}
+
+export const DEFAULT_HEALTH: HealthOptions = {
+  readyTimeoutMs: 3 * 60_000,
+  initTimeoutMs: 5 * 60_000,
+  backoffBaseMs: 5_000,
+  backoffMaxMs: 5 * 60_000,
+  alertAgainAfter: 6,
+};
+
+export type SessionState = 'starting' | 'login_needed' | 'authenticated' | 'ready' | 'down' | 'stopped';
+
+export interface HealthDeps {
+  port: WhatsAppPort;
+  timing: WaTiming;
+  options: HealthOptions;
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  reporter: { err(line: string): void };
+  /** Whether organisers get an alert when a login is needed (Slack is configured). */
+  alertLogin: boolean;
+  /** Told when sending may start or must stop. */
+  setReady(ready: boolean): void;
+}
+
+export function backoffMs(attempt: number, options: HealthOptions): number {
+  return Math.min(options.backoffMaxMs, options.backoffBaseMs * 2 ** Math.max(0, attempt - 1));
+}
+
+export class SessionHealth {
+  state: SessionState = 'starting';
+  /** Restarts since the session was last ready. */
+  attempts = 0;
+  private connecting = false;
+  private failedWhileConnecting = false;
+  private loginAlerted = false;
+  private qrShown = false;
+  private troubleAlerted = false;
+  private readyTimer: AbortController | undefined;
+  private readonly stopping = new AbortController();
+
+  constructor(private readonly deps: HealthDeps) {}
+
+  private get stopped(): boolean {
+    return this.stopping.signal.aborted;
+  }
+
+  start(): void {
+    const { port } = this.deps;
+    port.on('qr', (qr) => this.onQr(qr));
+    port.on('authenticated', () => this.onAuthenticated());
+    port.on('ready', () => this.onReady());
+    port.on('auth_failure', (message) => this.fail('auth_failure', typeof message === 'string' ? message : undefined));
+    port.on('disconnected', (reason) => this.fail('disconnected', typeof reason === 'string' ? reason : undefined));
+    void this.connect(false);
+  }
+
+  async stop(): Promise<void> {
+    this.state = 'stopped';
+    this.stopping.abort();
+    this.readyTimer?.abort();
+    this.deps.setReady(false);
+    await this.quietly(() => this.deps.port.destroy());
+  }
+
+  private onQr(qr: string): void {
+    if (this.state === 'stopped') return;
+    this.state = 'login_needed';
+    this.deps.setReady(false);
+    for (const line of qrInstructions(qr, !this.qrShown)) this.deps.reporter.err(line);
+    this.qrShown = true;
+    if (this.deps.alertLogin && !this.loginAlerted) {
+      raiseAlert(this.deps.db, 'whatsapp_login_needed', {}, this.deps.clock.now());
+      this.loginAlerted = true;
+    }
+  }
+
+  private onAuthenticated(): void {
+    if (this.state === 'stopped') return;
+    this.state = 'authenticated';
+    this.readyTimer?.abort();
+    const timer = new AbortController();
+    this.readyTimer = timer;
+    const signal = AbortSignal.any([timer.signal, this.stopping.signal]);
+    void this.deps.timing.sleep(this.deps.options.readyTimeoutMs, signal).then(() => {
+      if (!signal.aborted && this.state === 'authenticated') this.fail('not_ready', 'authenticated but never ready');
+    });
+  }
+
+  private onReady(): void {
+    if (this.state === 'stopped') return;
+    this.readyTimer?.abort();
+    const wasInTrouble = this.troubleAlerted;
+    this.state = 'ready';
+    this.attempts = 0;
+    this.qrShown = false;
+    this.loginAlerted = false;
+    this.troubleAlerted = false;
+    this.deps.setReady(true);
+    this.deps.log.info({}, 'whatsapp session ready');
+    this.deps.reporter.err('panelbot: WhatsApp is connected.');
+    if (wasInTrouble) raiseAlert(this.deps.db, 'whatsapp_trouble', { state: 'recovered' }, this.deps.clock.now());
+  }
+
+  /** Something broke: stop sending, tell the organisers once, and start the session again. */
+  private fail(state: 'auth_failure' | 'disconnected' | 'not_ready' | 'start_failed', reason?: string): void {
+    if (this.state === 'stopped') return;
+    this.readyTimer?.abort();
+    this.state = 'down';
+    this.deps.setReady(false);
+    const safe = reason?.replace(/\d{5,}/g, '…').slice(0, 120);
+    this.deps.log.warn({ state, reason: safe }, 'whatsapp session in trouble');
+    if (!this.troubleAlerted) {
+      raiseAlert(this.deps.db, 'whatsapp_trouble', { state, ...(safe ? { reason: safe } : {}) }, this.deps.clock.now());
+      this.troubleAlerted = true;
+    }
+    if (this.connecting) this.failedWhileConnecting = true;
+    else void this.connect(true);
+  }
+
+  private async connect(again: boolean): Promise<void> {
+    const { port, timing, options, reporter, log } = this.deps;
+    this.connecting = true;
+    try {
+      for (let retry = again; !this.stopped; retry = true) {
+        if (retry) {
+          this.attempts++;
+          const wait = backoffMs(this.attempts, options);
+          reporter.err(`panelbot: WhatsApp is not connected; starting it again in ${Math.round(wait / 1000)} s (try ${this.attempts}).`);
+          if (this.attempts === options.alertAgainAfter) {
+            raiseAlert(this.deps.db, 'whatsapp_trouble', { state: 'still_down', attempts: this.attempts }, this.deps.clock.now());
+          }
+          await timing.sleep(wait, this.stopping.signal);
+          if (this.stopped) return;
+          await this.quietly(() => port.destroy());
+        }
+        this.failedWhileConnecting = false;
+        if (this.state !== 'ready') this.state = 'starting';
+        const outcome = await this.initialize();
+        if (this.stopped) return;
+        if (outcome === 'ok' && !this.failedWhileConnecting) return;
+        if (outcome !== 'ok') {
+          log.warn({ outcome }, 'whatsapp session did not start');
+          this.state = 'down';
+          this.deps.setReady(false);
+          if (!this.troubleAlerted) {
+            raiseAlert(this.deps.db, 'whatsapp_trouble', { state: 'start_failed', reason: outcome }, this.deps.clock.now());
+            this.troubleAlerted = true;
+          }
+        }
+      }
+    } finally {
+      this.connecting = false;
+    }
+  }
+
+  /** initialize(), bounded in time: a browser that never answers is a failed start. */
+  private async initialize(): Promise<'ok' | 'failed' | 'timeout'> {
+    const timer = new AbortController();
+    const signal = AbortSignal.any([timer.signal, this.stopping.signal]);
+    try {
+      return await Promise.race([
+        this.deps.port.initialize().then(
+          () => 'ok' as const,
+          (err: unknown) => {
+            this.deps.log.warn({ reason: safeReason(err) }, 'whatsapp initialize failed');
+            return 'failed' as const;
+          },
+        ),
+        this.deps.timing.sleep(this.deps.options.initTimeoutMs, signal).then(() => 'timeout' as const),
+      ]);
+    } finally {
+      timer.abort();
+    }
+  }
+
+  private async quietly(call: () => Promise<unknown>): Promise<void> {
+    try {
+      await call();
+    } catch (err) {
+      this.deps.log.debug({ reason: safeReason(err) }, 'whatsapp destroy failed');
+    }
+  }
+}

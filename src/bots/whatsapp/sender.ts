@@ -1,0 +1,63 @@
+// The ChannelSender for WhatsApp: only to people who opted in, only while the session is up,
+// at the paced queue's rhythm. Choices become a numbered list (answered by number or by words).
+import type { Outbound } from '../../core/messages';
+import type { Logger } from '../../core/logger';
+import type { ChannelSender, DeliveryResult } from '../../core/ports';
+import type { Db } from '../../db/client';
+import { renderPlain } from '../render-text';
+import { mayMessage } from './opt-in';
+import type { PacedQueue, Priority } from './pace';
+import type { WhatsAppPort } from './port';
+
+/** When the session is down, the outbox tries again after this long (or sooner once it is up). */
+export const RETRY_WHEN_DOWN_MS = 60_000;
+
+export class WhatsAppSender implements ChannelSender {
+  readonly channel = 'whatsapp' as const;
+  private ready = false;
+
+  constructor(
+    private readonly port: WhatsAppPort,
+    private readonly db: Db,
+    private readonly queue: PacedQueue,
+    private readonly log: Logger,
+  ) {}
+
+  isReady(): boolean {
+    return this.ready;
+  }
+
+  setReady(ready: boolean): void {
+    this.ready = ready;
+  }
+
+  async send(userId: string, message: Outbound, priority: Priority): Promise<DeliveryResult> {
+    if (!mayMessage(this.db, userId)) {
+      this.log.warn({}, 'whatsapp message refused: the person never wrote and did not register this number with consent');
+      return { ok: false, permanent: true, reason: 'no_opt_in' };
+    }
+    return this.deliver(userId, message, priority);
+  }
+
+  /** The answer to a message the person has just sent: they wrote first, by definition (even a "forget me"). */
+  reply(userId: string, message: Outbound): Promise<DeliveryResult> {
+    return this.deliver(userId, message, 'reply');
+  }
+
+  private async deliver(userId: string, message: Outbound, priority: Priority): Promise<DeliveryResult> {
+    if (!this.ready) return { ok: false, permanent: false, retryAfterMs: RETRY_WHEN_DOWN_MS, reason: 'whatsapp not connected' };
+    const sent = await this.queue.push(userId, priority, () => this.port.sendMessage(userId, renderPlain(message)));
+    if (!sent.ok) return this.failed(sent);
+    const file = message.attachment;
+    if (file) {
+      const doc = await this.queue.push(userId, priority, () => this.port.sendDocument(userId, file));
+      if (!doc.ok) return this.failed(doc);
+    }
+    return sent;
+  }
+
+  private failed(result: DeliveryResult & { ok: false }): DeliveryResult {
+    this.log.warn({ reason: result.reason }, 'whatsapp message not sent');
+    return this.ready ? result : { ...result, retryAfterMs: RETRY_WHEN_DOWN_MS };
+  }
+}

@@ -1,0 +1,91 @@
+// `panelbot compensation export [--out DIR]`: the payment list (CSV, IBANs masked) and the SEPA
+// credit transfer file (pain.001) for the bank. `panelbot compensation mark-paid FILE`: records the
+// payments listed in FILE (the exported CSV, or any CSV with a "reference" column) and tells each person.
+import fs from 'node:fs';
+import path from 'node:path';
+import { UsageError, one } from './args';
+import type { CliContext } from './context';
+import { readCsvFile, toCsv } from './csv';
+import { inTransaction } from '../db/client';
+import { buildPaymentBatch, PaymentFileError, recordExport } from '../core/followup/payment-file';
+import { entitledPeople, markPaid, unpaidClaims } from '../core/followup/compensation';
+import { maskIban } from '../core/followup/iban';
+import { audit } from '../db/repos/audit';
+import { operator } from './operator';
+
+export async function compensationCommand(ctx: CliContext): Promise<number> {
+  const sub = ctx.args.positionals[0];
+  if (sub === 'export') return exportPayments(ctx);
+  if (sub === 'mark-paid') return markPaidFrom(ctx, ctx.args.positionals[1]);
+  if (sub === 'list') return list(ctx);
+  throw new UsageError('use "compensation export [--out DIR]", "compensation mark-paid FILE" or "compensation list"');
+}
+
+function list(ctx: CliContext): number {
+  const app = ctx.openApp();
+  const { db, config, clock } = app.services;
+  const claims = unpaidClaims(db);
+  audit(db, operator(), 'compensation_list', null, clock.now());
+  ctx.out(`Entitled under rule ${config.compensation.rule}: ${entitledPeople(db, config).length}; bank details confirmed and not paid: ${claims.length}`);
+  for (const c of claims) ctx.out(`  ${c.reference}  ${maskIban(c.iban)}  ${(c.amountCents / 100).toFixed(2)} ${c.currency}${c.batch ? `  exported in ${c.batch}` : ''}`);
+  return 0;
+}
+
+function exportPayments(ctx: CliContext): number {
+  const app = ctx.openApp();
+  const { db, config, clock } = app.services;
+  const now = clock.now();
+  const dir = one(ctx.args, 'out') ?? '.';
+  let batch;
+  try {
+    batch = buildPaymentBatch(db, config, now);
+  } catch (err) {
+    if (err instanceof PaymentFileError) {
+      ctx.err(`panelbot: ${err.message}`);
+      return 2;
+    }
+    throw err;
+  }
+  if (batch.count === 0) {
+    ctx.out('No confirmed bank details waiting for payment: nothing written.');
+    return 0;
+  }
+  fs.mkdirSync(dir, { recursive: true });
+  const csvFile = path.join(dir, `${batch.batch}.csv`);
+  const xmlFile = path.join(dir, `${batch.batch}.pain.001.xml`);
+  // Bank details: readable by the owner only, like the database.
+  fs.writeFileSync(csvFile, toCsv(batch.csv.header, batch.csv.rows), { mode: 0o600 });
+  fs.writeFileSync(xmlFile, batch.xml, { mode: 0o600 });
+  inTransaction(db, () => {
+    recordExport(db, batch, now);
+    audit(db, operator(), 'compensation_export', `${batch.batch}:${batch.count}`, now);
+  });
+  ctx.out(`${batch.count} payments, ${(batch.totalCents / 100).toFixed(2)} ${config.compensation.currency} in all.`);
+  ctx.out(`  list (IBANs masked): ${csvFile}`);
+  ctx.out(`  SEPA credit transfer for the bank: ${xmlFile}`);
+  ctx.out(`Once the bank has executed it: panelbot compensation mark-paid ${csvFile}`);
+  return 0;
+}
+
+function markPaidFrom(ctx: CliContext, file: string | undefined): number {
+  if (!file) throw new UsageError('compensation mark-paid needs the FILE of payments made (the exported CSV)');
+  if (!fs.existsSync(file)) throw new UsageError(`${file} does not exist`);
+  const { header, rows } = readCsvFile(file);
+  if (!header.includes('reference')) {
+    ctx.err(`${file}: no "reference" column`);
+    return 1;
+  }
+  const app = ctx.openApp();
+  const { db, clock } = app.services;
+  const now = clock.now();
+  const result = markPaid(
+    db,
+    rows.map((r) => r.values.reference ?? '').filter(Boolean),
+    now,
+  );
+  audit(db, operator(), 'compensation_mark_paid', `${path.basename(file)}:${result.paid.length}`, now);
+  ctx.out(`${result.paid.length} payments recorded; each person will be told.`);
+  if (result.alreadyPaid.length) ctx.out(`${result.alreadyPaid.length} already recorded before (nothing changed).`);
+  if (result.unknown.length) ctx.err(`Unknown references: ${result.unknown.join(', ')}`);
+  return result.unknown.length ? 1 : 0;
+}

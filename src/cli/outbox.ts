@@ -1,0 +1,78 @@
+// `panelbot outbox preview [--from DATE] [--to DATE]`: what will be sent, per day, kind and channel,
+// and to how many people. `panelbot outbox status`: pending, sent, failed, skipped, with reasons.
+import { and, gte, inArray, lt } from 'drizzle-orm';
+import { UsageError, one } from './args';
+import type { CliContext } from './context';
+import { outbox } from '../db/schema/index';
+import { addressesOf } from '../db/repos/people';
+import { planReminders } from '../core/scheduling/plan-reminders';
+import { localDate, zonedInstant } from '../core/time';
+import { addDays } from '../core/scheduling/reminder-times';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export async function outboxCommand(ctx: CliContext): Promise<number> {
+  const sub = ctx.args.positionals[0];
+  if (sub === 'preview') return preview(ctx);
+  if (sub === 'status') return status(ctx);
+  throw new UsageError('use "outbox preview [--from DATE] [--to DATE]" or "outbox status"');
+}
+
+function preview(ctx: CliContext): number {
+  const app = ctx.openApp();
+  const { db, config, clock } = app.services;
+  const tz = config.panel.timezone;
+  const now = clock.now();
+  const from = one(ctx.args, 'from') ?? localDate(now, tz);
+  const to = one(ctx.args, 'to') ?? addDays(from, 30);
+  if (!DATE.test(from) || !DATE.test(to)) throw new UsageError('--from and --to are dates like 2027-02-13');
+  // The reminders the scheduler would plan are planned first (idempotent), so they show here too.
+  planReminders(app.services, now);
+  const rows = db
+    .select({ personId: outbox.personId, channel: outbox.channel, kind: outbox.kind, dueAt: outbox.dueAt })
+    .from(outbox)
+    .where(and(inArray(outbox.status, ['pending', 'claimed']), gte(outbox.dueAt, zonedInstant(from, 0, 0, tz)), lt(outbox.dueAt, zonedInstant(addDays(to, 1), 0, 0, tz))))
+    .orderBy(outbox.dueAt)
+    .all();
+  const channelOf = new Map<number, string>();
+  const groups = new Map<string, { messages: number; people: Set<number> }>();
+  for (const row of rows) {
+    let channel = row.channel;
+    if (!channel && row.personId !== null) {
+      if (!channelOf.has(row.personId)) channelOf.set(row.personId, addressesOf(db, row.personId).find((a) => a.reachable)?.channel ?? 'unreachable');
+      channel = channelOf.get(row.personId)!;
+    }
+    const key = `${localDate(row.dueAt, tz)}\t${row.kind}\t${channel ?? '?'}`;
+    const g = groups.get(key) ?? { messages: 0, people: new Set<number>() };
+    g.messages++;
+    if (row.personId !== null) g.people.add(row.personId);
+    groups.set(key, g);
+  }
+  ctx.out(`Outbox from ${from} to ${to} (${tz}): ${rows.length} message(s) to send`);
+  if (groups.size === 0) return 0;
+  ctx.out(['day', 'kind', 'channel', 'messages', 'people'].join('\t'));
+  for (const [key, g] of groups) ctx.out(`${key}\t${g.messages}\t${g.people.size}`);
+  return 0;
+}
+
+function status(ctx: CliContext): number {
+  const app = ctx.openApp();
+  const rows = app.db.$client
+    .prepare(
+      `SELECT status, kind, COALESCE(skip_reason, CASE WHEN status = 'failed' THEN last_error END, '') AS reason, count(*) AS n
+       FROM outbox GROUP BY status, kind, reason ORDER BY status, kind, n DESC`,
+    )
+    .all() as Array<{ status: string; kind: string; reason: string; n: number }>;
+  const totals = new Map<string, number>();
+  for (const r of rows) totals.set(r.status, (totals.get(r.status) ?? 0) + r.n);
+  ctx.out(['pending', 'claimed', 'sent', 'failed', 'skipped', 'cancelled'].map((s) => `${s}: ${totals.get(s) ?? 0}`).join('  '));
+  const retrying = (app.db.$client.prepare("SELECT count(*) AS n FROM outbox WHERE status = 'pending' AND attempts > 0").get() as { n: number }).n;
+  if (retrying > 0) ctx.out(`waiting for a retry: ${retrying}`);
+  const detailed = rows.filter((r) => r.status !== 'sent' && r.status !== 'pending' && r.status !== 'claimed');
+  if (detailed.length > 0) {
+    ctx.out('');
+    ctx.out(['status', 'kind', 'reason', 'messages'].join('\t'));
+    for (const r of detailed) ctx.out(`${r.status}\t${r.kind}\t${r.reason || '-'}\t${r.n}`);
+  }
+  return 0;
+}

@@ -1,0 +1,24 @@
+// `panelbot retention run [--dry-run]`: erases personal data once the panel's end plus
+// retention.monthsAfterEnd has passed (the scheduler does the same with runRetention).
+import { UsageError, has } from './args';
+import type { CliContext } from './context';
+import { runRetention } from '../core/followup/retention';
+import { audit } from '../db/repos/audit';
+import { operator } from './operator';
+
+export async function retentionCommand(ctx: CliContext): Promise<number> {
+  if (ctx.args.positionals[0] !== 'run') throw new UsageError('use "retention run [--dry-run]"');
+  const app = ctx.openApp();
+  const { clock } = app.services;
+  const now = clock.now();
+  const dryRun = has(ctx.args, 'dry-run');
+  const result = runRetention(app.services, now, { dryRun });
+  audit(app.db, operator(), dryRun ? 'retention_dry_run' : 'retention_run', `${result.people}`, now);
+  if (now < result.due) {
+    ctx.out(`Not yet: personal data is erased from ${result.due.toISOString()} (panel end + ${app.services.config.retention.monthsAfterEnd} months).`);
+    return 0;
+  }
+  if (dryRun) ctx.out(`Dry run: ${result.people} people would be erased; ${result.unpaidClaims} confirmed compensation claims are not marked paid.`);
+  else ctx.out(`${result.people} people erased; ${result.unpaidClaims} of them had a compensation claim not marked paid. Payment records are kept apart.`);
+  return 0;
+}

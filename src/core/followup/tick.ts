@@ -1,0 +1,14 @@
+// One call for the scheduler's tick: everything after the panel that depends on the date.
+// Each part is idempotent (outbox idempotency keys; retention skips the erased), so any tick
+// interval works; once a minute is plenty.
+import type { Services } from '../flow';
+import { planSurveys } from './plan-surveys';
+import { planCompensation } from './compensation';
+import { runRetention } from './retention';
+
+export function followUpTick(services: Pick<Services, 'db' | 'config' | 'log'>, now: Date): { surveys: number; compensation: number; erased: number } {
+  const surveys = planSurveys(services, now);
+  const compensation = planCompensation(services, now);
+  const erased = runRetention(services, now).people;
+  return { surveys, compensation, erased };
+}

@@ -1,0 +1,26 @@
+// A panel after the draw: a cohort of registrants, all selected and confirmed, each reachable in the chat.
+import { inArray } from 'drizzle-orm';
+import { registrations } from '../../src/db/schema/index';
+import { seedCohort } from '../helpers/cohort';
+import type { TestPanel, TestUser } from '../helpers/chat';
+
+export interface Participant {
+  id: number;
+  user: TestUser;
+}
+
+export function confirmedCohort(panel: TestPanel, size: number, seed = 7): Participant[] {
+  const db = panel.app.db;
+  const ids = seedCohort(db, size, panel.clock.now(), seed);
+  db.update(registrations).set({ selection: 'selected', participation: 'confirmed' }).where(inArray(registrations.personId, ids)).run();
+  return ids.map((id, i) => ({ id, user: panel.user(`cohort-${seed}-${i}`) }));
+}
+
+/** The moments of the example panel (panel.example.yaml). */
+export const MOMENTS = {
+  pre: '2027-02-16T18:00:00+01:00',
+  post: '2027-04-19T18:00:00+02:00',
+  evaluation: '2027-04-21T18:00:00+02:00',
+  compensation: '2027-04-19T10:00:00+02:00',
+  retention: '2027-11-22T15:00:00Z',
+};

@@ -1,0 +1,127 @@
+// The helpline as a citizen meets it: questions the FAQ knows are answered at once, with "did
+// this help?"; anything else, or a "no", goes to a person as a ticket.
+import { afterEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { testPanel, type TestPanel } from '../helpers/chat';
+import { registered } from '../helpers/register';
+import { tickets, ticketMessages } from '../../src/db/schema/index';
+import { loadFaq, parseFaq, renderAnswer, resolveFaqDir } from '../../src/core/faq';
+import { LANGUAGES } from '../../src/core/panel-config';
+
+let panel: TestPanel;
+afterEach(() => panel?.close());
+
+const ticketCount = () => panel.app.db.select().from(tickets).all().length;
+
+describe('a registered person asks a question the FAQ knows', () => {
+  it('gets the answer in English, and "yes" ends it without bothering the team', () => {
+    panel = testPanel();
+    const ann = registered(panel, 'ann');
+    const answer = ann.says('How much do I get paid?');
+    expect(answer).toContain('compensation of 320 EUR');
+    expect(answer).toContain('Did this answer your question?');
+    expect(answer).toMatch(/1\. Yes, thank you\n\s+2\. No, I want to ask a person/);
+    expect(ann.presses('Yes, thank you')).toContain('Glad I could help');
+    expect(ticketCount()).toBe(0);
+    // Back home: the next question is read as a question again.
+    expect(ann.says('Is there childcare?')).toContain('children under 12');
+  });
+
+  it('gets the answer in French, and "non" hands the question to a person', () => {
+    panel = testPanel();
+    const claire = registered(panel, 'claire');
+    claire.says('language');
+    claire.says('Français');
+    const answer = claire.says("Est-ce qu'il y a une garde d'enfants ?");
+    expect(answer).toContain('garde d’enfants professionnelle'.replace('’', "'"));
+    expect(answer).toContain('Cette réponse répond-elle à votre question ?');
+    const handed = claire.says('non');
+    expect(handed).toMatch(/votre question a été transmise à l'équipe \(référence #\d+\)/);
+    const [ticket] = panel.app.db.select().from(tickets).all();
+    expect(ticket).toMatchObject({ status: 'open', language: 'fr', channel: 'console', userId: 'claire' });
+    const [message] = panel.app.db.select().from(ticketMessages).where(eq(ticketMessages.ticketId, ticket!.id)).all();
+    expect(message!.text).toBe("Est-ce qu'il y a une garde d'enfants ?");
+  });
+
+  it('fills in the panel’s own dates', () => {
+    panel = testPanel();
+    const ann = registered(panel, 'ann');
+    const answer = ann.says('When are the panel days?');
+    expect(answer).toContain('Weekend 1: getting to know the topic: Saturday, 20 February 2027 – Sunday, 21 February 2027, 09:30');
+    expect(answer).not.toContain('{{');
+  });
+
+  it('takes another question instead of yes or no as a new question', () => {
+    panel = testPanel();
+    const ann = registered(panel, 'ann');
+    ann.says('Is there a hotel?');
+    expect(ann.says('I am vegetarian')).toContain('dietary wishes');
+    expect(ticketCount()).toBe(0);
+  });
+});
+
+describe('questions for a person', () => {
+  it('go to the team when the FAQ has no confident answer', () => {
+    panel = testPanel();
+    const ann = registered(panel, 'ann');
+    expect(ann.says('My registration code letter was sent to my old address')).toMatch(/passed on to the team \(reference #1\)/);
+    expect(ticketCount()).toBe(1);
+  });
+
+  it('go straight to the team when the person is lost, late or ill, even when the FAQ knows the topic', () => {
+    panel = testPanel();
+    const ann = registered(panel, 'ann');
+    const reply = ann.says('I am lost, where is the venue?');
+    expect(reply).toMatch(/passed on to the team/);
+    expect(reply).not.toContain('Egmont');
+    expect(panel.app.db.select().from(tickets).get()!.urgent).toBe(true);
+  });
+
+  it('join the ticket while it is open, and a message after resolution reopens it', () => {
+    panel = testPanel();
+    const ann = registered(panel, 'ann');
+    ann.says('My registration code letter was sent to my old address');
+    // While the team works on it, even a question the FAQ knows joins the ticket.
+    expect(ann.says('Also, is there childcare?')).toContain('I have added this to your question #1');
+    expect(panel.app.db.select().from(ticketMessages).all()).toHaveLength(2);
+    panel.app.db.update(tickets).set({ status: 'resolved' }).run();
+    expect(ann.says('One more thing about my address')).toMatch(/passed on to the team \(reference #1\)/);
+    expect(panel.app.db.select().from(tickets).all()).toMatchObject([{ id: 1, status: 'open' }]);
+  });
+
+  it('"talk to a person" tries the FAQ first and comes back to the registration', () => {
+    panel = testPanel();
+    const gina = panel.user('gina');
+    gina.says('English');
+    gina.says('person');
+    const answer = gina.says('Do you reimburse the train ticket?');
+    expect(answer).toContain('travel to and from the panel is paid back');
+    const handed = gina.says('No, I want to ask a person');
+    expect(handed).toMatch(/passed on to the team \(reference #1\)/);
+    expect(handed).toContain('code printed on your invitation letter');
+  });
+});
+
+describe('the FAQ files', () => {
+  it('have a dozen or more entries in every language, all placeholders known', () => {
+    const faq = loadFaq(resolveFaqDir('faq'));
+    panel = testPanel();
+    for (const lng of LANGUAGES) {
+      const entries = faq.entries(lng);
+      expect(entries.length, lng).toBeGreaterThanOrEqual(12);
+      for (const entry of entries) expect(renderAnswer(entry, lng, panel.app.services.config), `${lng} ${entry.question}`).not.toMatch(/\{\{/);
+    }
+  });
+
+  it('are read as headings, keywords and answers', () => {
+    const entries = parseFaq('# title\n<!-- note -->\n## Can I park?\nkeywords: parking, car\n\nYes, at the back.\n\n## Empty?\n');
+    expect(entries).toEqual([{ id: 1, question: 'Can I park?', keywords: ['parking', 'car'], answer: 'Yes, at the back.' }]);
+  });
+
+  it('answer in Dutch and German too', () => {
+    const faq = loadFaq(resolveFaqDir('faq'));
+    expect(faq.match('nl', 'Is er kinderopvang?')?.entry.question).toBe('Is er kinderopvang?');
+    expect(faq.match('de', 'Werden die Fahrtkosten erstattet?')?.entry.question).toBe('Werden meine Fahrtkosten erstattet?');
+    expect(faq.match('de', 'Mein Nachbar hat einen Hund')).toBeUndefined();
+  });
+});

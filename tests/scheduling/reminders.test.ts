@@ -1,0 +1,120 @@
+// Reminders from the outbox, walked through with a manual clock: the right local times across a
+// daylight-saving change, quiet hours, an event moved, a person added late, a reminder too late.
+import { afterEach, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { outbox, people } from '../../src/db/schema/index';
+import { enqueue } from '../../src/db/repos/outbox';
+import { planReminders } from '../../src/core/scheduling/plan-reminders';
+import { moveEvent } from '../../src/core/scheduling/move-event';
+import { brussels, schedulingPanel, type SchedulingPanel } from './helpers';
+
+let panel: SchedulingPanel;
+afterEach(() => panel?.close());
+
+const rowsOf = (p: SchedulingPanel, personId: number) => p.app.db.select().from(outbox).where(eq(outbox.personId, personId)).all();
+
+describe('reminders', () => {
+  it('arrive at the right local times across the March daylight-saving change', async () => {
+    // One weekend on Saturday 3 April 2027: its week-before reminder falls before the clocks change.
+    panel = schedulingPanel({
+      now: '2027-03-20T12:00:00+01:00',
+      config: (c) => ({ ...c, events: [{ ...c.events.find((e) => e.id === 'weekend-1')!, start: '2027-04-03T09:30:00+02:00', end: '2027-04-04T17:00:00+02:00' }] }),
+    });
+    panel.add({ user: 'alice', language: 'fr' });
+    await panel.runUntil('2027-04-03T10:00:00+02:00');
+    const got = panel.platform.to('alice');
+    expect(got.map((d) => brussels(d.at))).toEqual(['2027-03-27 10:00', '2027-04-02 17:00', '2027-04-03 08:00']);
+    // In her language, with the date and hour of the event (summer time), and the question.
+    expect(got[0]!.text).toContain('samedi 3 avril 2027');
+    expect(got[0]!.text).toContain('09:30');
+    expect(got[0]!.message.choices?.map((c) => c.id)).toEqual(['attendance.ask:yes', 'attendance.ask:no', 'attendance.ask:unsure']);
+    expect(got[0]!.message.choices?.slice(0, 2).map((c) => c.label)).toEqual(['Oui', 'Non']);
+    // The two-hours-before reminder (07:30) waited for the end of quiet hours (08:00).
+    expect(got[2]!.text).toContain('09:30');
+  });
+
+  it('planning again changes nothing', () => {
+    panel = schedulingPanel({ now: '2027-02-01T12:00:00+01:00' });
+    panel.add({ user: 'alice' });
+    const first = planReminders(panel.app.services, panel.clock.now());
+    const again = planReminders(panel.app.services, panel.clock.now());
+    expect(first.queued).toBeGreaterThan(0);
+    expect(again).toEqual({ queued: 0, cancelled: 0, rescheduled: 0 });
+  });
+
+  it('an event moved: the old reminders are never sent, the new ones are', async () => {
+    panel = schedulingPanel({ now: '2027-02-10T12:00:00+01:00' });
+    const alice = panel.add({ user: 'alice' });
+    await panel.tick();
+    const moved = moveEvent(panel.app.services, 'weekend-1', new Date('2027-02-27T09:30:00+01:00'), new Date('2027-02-28T17:00:00+01:00'), panel.clock.now());
+    expect(moved.cancelled).toBe(3);
+    expect(moved.queued).toBe(3);
+    const cancelled = rowsOf(panel, alice).filter((r) => r.status === 'cancelled');
+    expect(cancelled.map((r) => r.skipReason)).toEqual(['event_moved', 'event_moved', 'event_moved']);
+
+    await panel.runUntil('2027-02-27T10:00:00+01:00', 30);
+    const weekend1 = panel.platform.to('alice').filter((d) => d.text.includes('Weekend 1'));
+    expect(weekend1.map((d) => brussels(d.at))).toEqual(['2027-02-20 10:00', '2027-02-26 17:00', '2027-02-27 08:00']);
+    expect(weekend1[0]!.text).toContain('27 February 2027');
+  });
+
+  it('a person added late gets the reminders still to come', async () => {
+    panel = schedulingPanel({ now: '2027-02-14T12:00:00+01:00' });
+    const carol = panel.add({ user: 'carol' });
+    await panel.runUntil('2027-02-20T10:00:00+01:00', 30);
+    expect(panel.platform.to('carol').map((d) => brussels(d.at))).toEqual(['2027-02-19 17:00', '2027-02-20 08:00']);
+    expect(rowsOf(panel, carol).some((r) => r.idempotencyKey.includes(':weekend-1:d-7:'))).toBe(false);
+  });
+
+  it('a reminder that can no longer go out in time is skipped with its reason, never sent late', async () => {
+    panel = schedulingPanel({ now: '2027-02-13T09:00:00+01:00' });
+    const dave = panel.add({ user: 'dave' });
+    panel.platform.ready = false;
+    await panel.runUntil('2027-02-13T16:30:00+01:00', 60);
+    panel.platform.ready = true;
+    await panel.tick();
+    expect(panel.platform.to('dave')).toEqual([]);
+    const row = panel.app.db.select().from(outbox).where(and(eq(outbox.personId, dave), eq(outbox.status, 'skipped'))).get();
+    expect(row?.skipReason).toBe('too_late');
+    expect(row?.idempotencyKey).toMatch(/^reminder:\d+:weekend-1:d-7:v\d+$/);
+  });
+
+  it('a failed delivery is retried with backoff, and a permanent failure is kept visible', async () => {
+    panel = schedulingPanel({ now: '2027-02-13T10:00:00+01:00' });
+    const erin = panel.add({ user: 'erin' });
+    panel.platform.failWith = { ok: false, permanent: false, reason: 'platform busy' };
+    await panel.tick();
+    let row = rowsOf(panel, erin).find((r) => r.idempotencyKey.includes('weekend-1:d-7'))!;
+    expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: 'platform busy' });
+    expect(row.dueAt.getTime()).toBeGreaterThan(panel.clock.now().getTime());
+    panel.platform.failWith = { ok: false, permanent: true, reason: 'chat not found' };
+    panel.clock.advance(5 * 60_000);
+    await panel.tick();
+    row = rowsOf(panel, erin).find((r) => r.idempotencyKey.includes('weekend-1:d-7'))!;
+    expect(row).toMatchObject({ status: 'failed', attempts: 2, lastError: 'chat not found' });
+  });
+
+  it('a person without any reachable address is skipped as unreachable', async () => {
+    panel = schedulingPanel({ now: '2027-02-13T10:00:00+01:00' });
+    const fay = panel.add({ user: 'fay' });
+    panel.platform.failWith = { ok: false, permanent: true, unreachable: true, reason: 'blocked by the user' };
+    await panel.tick();
+    await panel.tick();
+    const row = rowsOf(panel, fay).find((r) => r.idempotencyKey.includes('weekend-1:d-7'))!;
+    expect(row).toMatchObject({ status: 'skipped', skipReason: 'unreachable' });
+  });
+
+  it('a broadcast due in quiet hours waits for the morning; non-essential news skips people who said stop', async () => {
+    panel = schedulingPanel({ now: '2027-02-01T22:00:00+01:00', config: (c) => ({ ...c, reminders: { ...c.reminders, rules: {} } }) });
+    const gina = panel.add({ user: 'gina' });
+    const hugo = panel.add({ user: 'hugo' });
+    panel.app.db.update(people).set({ essentialOnly: true }).where(eq(people.id, hugo)).run();
+    for (const [personId, key] of [[gina, 'news:gina'], [hugo, 'news:hugo']] as const) {
+      enqueue(panel.app.db, { personId, kind: 'broadcast', payload: { outbound: { text: 'News from the panel' } }, dueAt: panel.clock.now(), idempotencyKey: key, essential: false }, panel.clock.now());
+    }
+    await panel.runUntil('2027-02-02T09:00:00+01:00', 30);
+    expect(panel.platform.to('gina').map((d) => brussels(d.at))).toEqual(['2027-02-02 08:00']);
+    expect(panel.platform.to('hugo')).toEqual([]);
+    expect(rowsOf(panel, hugo)[0]).toMatchObject({ status: 'skipped', skipReason: 'essential_only' });
+  });
+});

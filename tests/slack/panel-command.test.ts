@@ -1,0 +1,107 @@
+// The /panel command for organisers: numbers, finding a person, logistics, and broadcasts written
+// in every panel language, previewed, then queued through the outbox.
+import { afterEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { registered, ENGLISH_ANSWERS } from '../helpers/register';
+import { auditLog, broadcasts, outbox, people } from '../../src/db/schema/index';
+import { slackTest, type SlackTest } from './setup';
+
+let t: SlackTest;
+afterEach(async () => t?.close());
+
+/** Three registrants: two on the terminal chat (one switched to French), one on Telegram. */
+function threeRegistrants() {
+  registered(t.panel, 'ann');
+  const claire = registered(t.panel, 'claire');
+  claire.says('language');
+  claire.says('Français');
+  const [code] = t.panel.invite(1, 'nl');
+  const tom = t.panel.user('tom', 'telegram');
+  for (const answer of ENGLISH_ANSWERS(code!)) tom.says(answer);
+}
+
+const texts = (values: Partial<Record<'fr' | 'nl' | 'de' | 'en', string>>) =>
+  Object.fromEntries((['fr', 'nl', 'de', 'en'] as const).map((lng) => [`text_${lng}`, { value: { type: 'plain_text_input', value: values[lng] ?? null } }]));
+
+const audience = (value: string) => ({ audience: { value: { type: 'static_select', selected_option: { value, text: { type: 'plain_text', text: value } } } } });
+
+describe('/panel stats and find', () => {
+  it('gives the numbers and finds a person by name, code or pseudonym', async () => {
+    t = await slackTest();
+    threeRegistrants();
+    const stats = await t.send.command('UORG1', 'stats');
+    expect(stats.json().text).toContain('Registrations: 3');
+
+    const found = (await t.send.command('UORG1', 'find peeters')).json().text as string;
+    expect(found.split('\n')).toHaveLength(3);
+    expect(found).toContain('(Ann P.)');
+    const pseudonym = t.panel.app.db.select().from(people).get()!.pseudonym;
+    expect((await t.send.command('UORG2', `find ${pseudonym.toLowerCase()}`)).json().text).toMatch(new RegExp(`^${pseudonym} \\(Ann P\\.\\): active, en, code \\w{3}-\\w{3}-\\w{3}; registered`));
+
+    const actions = t.panel.app.db.select().from(auditLog).all().map((a) => `${a.actor} ${a.action}`);
+    expect(actions).toEqual(['slack:UORG1 stats', 'slack:UORG1 find', 'slack:UORG2 find']);
+  });
+
+  it('says when logistics is not available, and how to use the command', async () => {
+    t = await slackTest();
+    expect((await t.send.command('UORG1', 'logistics weekend-1')).json().text).toBe('Logistics is not available yet in this panelbot.');
+    expect((await t.send.command('UORG1', '')).json().text).toContain('/panel broadcast');
+  });
+});
+
+describe('/panel broadcast', () => {
+  it('is refused while a panel language is missing, then previewed and queued in each person’s language', async () => {
+    t = await slackTest();
+    threeRegistrants();
+    await t.send.command('UORG1', 'broadcast');
+    const [open] = t.fake.called('views.open');
+    expect(open!.args.trigger_id).toBe('trigger-UORG1');
+    expect(open!.args.view.callback_id).toBe('broadcast_compose');
+
+    // Dutch is missing: the modal says so and nothing is saved.
+    const missing = await t.send.submit('UORG1', 'broadcast_compose', {
+      ...audience('registrants'),
+      ...texts({ fr: 'Rappel : inscriptions jusqu’au 31 janvier.', de: 'Erinnerung: Anmeldung bis 31. Januar.', en: 'Reminder: registration until 31 January.' }),
+    });
+    expect(missing.json()).toEqual({ response_action: 'errors', errors: { text_nl: 'The text in Nederlands is missing: a broadcast goes out in every panel language.' } });
+    expect(t.panel.app.db.select().from(broadcasts).all()).toHaveLength(0);
+
+    // Complete: a preview with the number of people per channel.
+    const complete = texts({
+      fr: 'Rappel : inscriptions jusqu’au 31 janvier.',
+      nl: 'Herinnering: inschrijven kan tot 31 januari.',
+      de: 'Erinnerung: Anmeldung bis 31. Januar.',
+      en: 'Reminder: registration until 31 January.',
+    });
+    const preview = (await t.send.submit('UORG1', 'broadcast_compose', { ...audience('registrants'), ...complete })).json();
+    expect(preview.response_action).toBe('update');
+    expect(preview.view.callback_id).toBe('broadcast_confirm');
+    expect(preview.view.blocks[0].text.text).toContain('*All registrants: 3 people*\nBy channel: console 2, telegram 1');
+    expect(t.panel.app.db.select().from(outbox).where(eq(outbox.kind, 'broadcast')).all()).toHaveLength(0);
+
+    // Confirmed: one outbox row per person, in their language.
+    const sent = await t.send.submit('UORG1', 'broadcast_confirm', {}, preview.view.private_metadata);
+    expect(sent.json()).toEqual({ response_action: 'clear' });
+    const rows = t.panel.app.db.select().from(outbox).where(eq(outbox.kind, 'broadcast')).all();
+    expect(rows.map((r) => JSON.parse(r.payload).outbound.text).sort()).toEqual([
+      'Rappel : inscriptions jusqu’au 31 janvier.',
+      'Reminder: registration until 31 January.',
+      'Reminder: registration until 31 January.',
+    ]);
+    expect(rows.every((r) => r.priority === 10 && r.status === 'pending')).toBe(true);
+    expect(t.fake.called('chat.postMessage').at(-1)!.args).toMatchObject({ channel: 'CALERT', text: expect.stringContaining('queued by <@UORG1>: 3 messages') });
+
+    // Confirming twice queues nothing more.
+    await t.send.submit('UORG1', 'broadcast_confirm', {}, preview.view.private_metadata);
+    expect(t.panel.app.db.select().from(outbox).where(eq(outbox.kind, 'broadcast')).all()).toHaveLength(3);
+    const actions = t.panel.app.db.select().from(auditLog).all().map((a) => a.action);
+    expect(actions).toEqual(['broadcast.preview', 'broadcast.queue']);
+  });
+
+  it('asks for the event when the audience is an event’s attendees', async () => {
+    t = await slackTest();
+    const all = texts({ fr: 'a', nl: 'b', de: 'c', en: 'd' });
+    const res = await t.send.submit('UORG2', 'broadcast_compose', { ...audience('attendees'), ...all });
+    expect(res.json()).toEqual({ response_action: 'errors', errors: { event: 'Choose the event whose attendees should get it.' } });
+  });
+});

@@ -4,7 +4,7 @@ import type { Settings } from './config/settings';
 import type { ChannelSender } from './core/ports';
 import { ConsoleSender } from './bots/console-sender';
 import { Scheduler } from './scheduler';
-import { planSurveys } from './core/followup/plan-surveys';
+import { followUpTick } from './core/followup/tick';
 import { slackOptionsFrom, startSlack } from './bots/slack/app';
 import { startTelegram } from './bots/telegram';
 import { startWhatsApp } from './bots/whatsapp';
@@ -23,42 +23,46 @@ export interface Reporter {
 }
 
 export async function startChannels(app: App, settings: Settings, reporter: Reporter): Promise<RunningChannels> {
-  void app;
-  void settings;
-  void reporter;
   const stops: Array<() => Promise<void>> = [];
   const names: string[] = [];
   const senders: ChannelSender[] = [];
-  if (settings.TELEGRAM_BOT_TOKEN) {
-    const telegram = await startTelegram(app, settings, reporter);
-    names.push(telegram.name);
-    senders.push(telegram.sender);
-    stops.push(() => telegram.stop());
-  }
-  if (settings.WHATSAPP_ENABLED) {
-    const whatsapp = await startWhatsApp(app, settings, reporter);
-    names.push(whatsapp.name);
-    senders.push(whatsapp.sender);
-    stops.push(() => whatsapp.stop());
-  }
-  // Slack is for organisers: it sends nothing to citizens, so it has no sender.
-  const slackOptions = slackOptionsFrom(settings);
-  if (slackOptions) {
-    const slack = await startSlack(app.services, slackOptions);
-    names.push(`slack (${slack.mode}${slack.port ? ` on port ${slack.port}` : ''})`);
-    stops.push(() => slack.stop());
+  const stopAll = async () => {
+    for (const stop of [...stops].reverse()) await stop();
+    stops.length = 0;
+  };
+  try {
+    await startEach();
+  } catch (err) {
+    // A channel that cannot start stops the others it would have run beside: no half-started panelbot.
+    await stopAll();
+    throw err;
   }
   // The scheduler starts last, with the senders of every channel started above.
   const console = new ConsoleSender();
-  const scheduler = new Scheduler({ services: app.services, senders: [...senders, console], planners: [planSurveys] });
+  const scheduler = new Scheduler({ services: app.services, senders: [...senders, console], planners: [followUpTick] });
   scheduler.start();
   stops.push(() => scheduler.stop());
-  return {
-    names,
-    senders,
-    console,
-    async stop() {
-      for (const stop of stops.reverse()) await stop();
-    },
-  };
+  return { names, senders, console, stop: stopAll };
+
+  async function startEach(): Promise<void> {
+    if (settings.TELEGRAM_BOT_TOKEN) {
+      const telegram = await startTelegram(app, settings, reporter);
+      names.push(telegram.name);
+      senders.push(telegram.sender);
+      stops.push(() => telegram.stop());
+    }
+    if (settings.WHATSAPP_ENABLED) {
+      const whatsapp = await startWhatsApp(app, settings, reporter);
+      names.push(whatsapp.name);
+      senders.push(whatsapp.sender);
+      stops.push(() => whatsapp.stop());
+    }
+    // Slack is for organisers: it sends nothing to citizens, so it has no sender.
+    const slackOptions = slackOptionsFrom(settings);
+    if (slackOptions) {
+      const slack = await startSlack(app.services, slackOptions);
+      names.push(`slack (${slack.mode}${slack.port ? ` on port ${slack.port}` : ''})`);
+      stops.push(() => slack.stop());
+    }
+  }
 }

@@ -4,7 +4,6 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { registrations } from '../db/schema/index';
 import { enqueue } from '../db/repos/outbox';
-import { loadStack, saveStack } from '../db/repos/conversations';
 import type { Frame } from './flow';
 
 export type Outcome = 'selected' | 'reserve' | 'not_selected';
@@ -38,7 +37,11 @@ export function recordOutcome(db: Db, personId: number, outcome: Outcome, now: D
     {
       personId,
       kind: 'selection',
-      payload: { template: { key: `selection:${outcome}`, ...(CHOICES[outcome] ? { choices: CHOICES[outcome] } : {}) } },
+      // The question the message asks becomes the one the person's next answer goes to, when it is sent.
+      payload: {
+        template: { key: `selection:${outcome}`, ...(CHOICES[outcome] ? { choices: CHOICES[outcome] } : {}) },
+        ...(QUESTION[outcome] ? { push: QUESTION[outcome] } : {}),
+      },
       dueAt: now,
       idempotencyKey: `selection:${personId}:${outcome}`,
       essential: true,
@@ -46,14 +49,7 @@ export function recordOutcome(db: Db, personId: number, outcome: Outcome, now: D
     },
     now,
   );
-  // The question the message asks is the one the person's next answer goes to.
-  const question = QUESTION[outcome];
-  if (queued && question) {
-    const stack = loadStack(db, personId) ?? [{ flow: 'home', step: 'idle', data: {} }];
-    const top = stack[stack.length - 1]!;
-    if (top.flow !== question.flow || top.step !== question.step) stack.push({ ...question, data: {} });
-    saveStack(db, personId, stack, now);
-  }
+  void queued;
   return true;
 }
 

@@ -8,6 +8,8 @@ import { seedCohort } from '../helpers/cohort';
 import { runCli } from '../../src/cli/index';
 import { parseCsv, toCsv } from '../../src/cli/csv';
 import { outbox, people, registrations, alerts } from '../../src/db/schema/index';
+import { Dispatcher } from '../../src/core/scheduling/dispatcher';
+import { RecordingSender } from '../scheduling/helpers';
 
 let panel: TestPanel;
 afterEach(() => panel?.close());
@@ -97,6 +99,12 @@ describe('the draw', () => {
     const rc = await quiet(() => runCli(['--db', panel.dbPath, 'selection', 'import', '--selected', path.join(dir, 's.csv'), '--remaining', path.join(dir, 'r.csv')]));
     expect(rc).toBe(0);
     panel = panel.reopen();
+    // The outcome messages go out through the outbox; Jan's next answer goes to the question his asks.
+    const sender = new RecordingSender(panel.clock);
+    panel.clock.set('2027-02-01T10:00:00+01:00');
+    await new Dispatcher({ services: panel.app.services, senders: [sender] }).tick();
+    expect(sender.to('jan').map((d) => d.text).join()).toContain('Goed nieuws');
+    expect(sender.to('piet').map((d) => d.text).join()).toContain('reservelijst');
     const jan2 = panel.user('jan');
     const answer = jan2.says('nee');
     expect(answer).toContain('Dank u om het ons te laten weten');

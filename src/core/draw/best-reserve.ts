@@ -1,20 +1,15 @@
 // When a selected person declines, the reserve who resembles them most on the draw's features
-// keeps the panel's balance best.
+// keeps the panel's balance best. The ranking itself is shared with seat offers (src/core/reserves.ts).
 import type { PanelConfig } from '../panel-config';
-import { FEATURES, featuresOf, type PoolMember } from './features';
+import { featuresOf, type PoolMember } from './features';
+import { bestMatchingReserve, type Profile } from '../reserves';
+
+function profileOf(config: PanelConfig, m: PoolMember): Profile {
+  const f = featuresOf(config, m);
+  return { personId: m.personId, gender: f.gender, ageBand: f.age, region: f.region, language: f.language };
+}
 
 export function bestReserve(config: PanelConfig, declined: PoolMember, reserves: PoolMember[]): PoolMember | undefined {
-  const target = featuresOf(config, declined);
-  let best: PoolMember | undefined;
-  let bestScore = -1;
-  for (const reserve of reserves) {
-    const f = featuresOf(config, reserve);
-    // Features in draw order weigh a little more first: gender, age, region, language, education.
-    const score = FEATURES.reduce((s, feature, i) => s + (f[feature] === target[feature] ? 10 - i : 0), 0);
-    if (score > bestScore) {
-      best = reserve;
-      bestScore = score;
-    }
-  }
-  return best;
+  const best = bestMatchingReserve(profileOf(config, declined), reserves.map((r) => profileOf(config, r)));
+  return best && reserves.find((r) => r.personId === best.personId);
 }

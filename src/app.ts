@@ -17,6 +17,8 @@ export interface AppOptions {
   config?: PanelConfig;
   clock?: Clock;
   log?: Logger;
+  /** How long a write waits for another writer before the person is told to try again. */
+  busyTimeoutMs?: number;
   /** Told when the example configuration is used because none was given. */
   onExampleConfig?: (file: string) => void;
 }
@@ -40,7 +42,7 @@ export function createApp(options: AppOptions = {}): App {
     config = loadPanelConfig(file);
     if (example) options.onExampleConfig?.(file);
   }
-  const db = openDb(options.dbPath ?? process.env.PANELBOT_DB ?? DEFAULT_DB);
+  const db = openDb(options.dbPath ?? process.env.PANELBOT_DB ?? DEFAULT_DB, { busyTimeoutMs: options.busyTimeoutMs });
   const services: Services = {
     db,
     config,

@@ -2,7 +2,7 @@
 import pino from 'pino';
 import type { Logger } from './core/logger';
 
-export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
+export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', destination: pino.DestinationStream = pino.destination(2)): Logger {
   return pino(
     {
       level,
@@ -10,6 +10,6 @@ export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): L
       // A last guard: fields that may hold personal data are never written, whoever logs them.
       redact: { paths: ['text', '*.text', 'phone', '*.phone', 'email', '*.email', 'name', '*.name', 'iban', '*.iban'], censor: '[redacted]' },
     },
-    pino.destination(2),
+    destination,
   ) as unknown as Logger;
 }

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApp, type App } from '../../src/app';
 import { ManualClock } from '../../src/core/clock';
+import type { Logger } from '../../src/core/logger';
 import type { ChannelKind, InboundContent, Outbound } from '../../src/core/messages';
 import { renderPlain } from '../../src/bots/render-text';
 import { invitations } from '../../src/db/schema/index';
@@ -34,10 +35,10 @@ export interface TestUser {
   last: Outbound[];
 }
 
-export function testPanel(options: { dbPath?: string; now?: string; clock?: ManualClock } = {}): TestPanel {
+export function testPanel(options: { dbPath?: string; now?: string; clock?: ManualClock; log?: Logger } = {}): TestPanel {
   const dbPath = options.dbPath ?? tempDbPath();
   const clock = options.clock ?? new ManualClock(options.now ?? '2027-01-15T10:00:00+01:00');
-  const app = createApp({ dbPath, clock });
+  const app = createApp({ dbPath, clock, log: options.log });
   let seq = 0;
   const panel: TestPanel = {
     app,
@@ -73,7 +74,7 @@ export function testPanel(options: { dbPath?: string; now?: string; clock?: Manu
     },
     reopen() {
       app.close();
-      return testPanel({ dbPath, clock });
+      return testPanel({ dbPath, clock, log: options.log });
     },
     close: () => app.close(),
   };

@@ -20,6 +20,7 @@ export class Scheduler {
   readonly dispatcher: Dispatcher;
   private task: ScheduledTask | undefined;
   private running: Promise<TickReport | undefined> | undefined;
+  private stopping = false;
 
   constructor(private readonly options: SchedulerOptions) {
     this.dispatcher = new Dispatcher({ ...options.dispatcher, services: options.services, senders: options.senders });
@@ -28,6 +29,7 @@ export class Scheduler {
   /** Puts back what a crash left in flight, then ticks every N seconds. */
   start(): void {
     if (this.task) return;
+    this.stopping = false;
     this.dispatcher.recover();
     const every = Math.min(59, Math.max(1, Math.round(this.options.everySeconds ?? 15)));
     this.task = cron.schedule(`*/${every} * * * * *`, () => void this.tick(), { noOverlap: true, name: 'panelbot-outbox' });
@@ -49,7 +51,11 @@ export class Scheduler {
       const now = services.clock.now();
       planReminders(services, now);
       for (const plan of this.options.planners ?? []) plan(services, now);
-      return await this.dispatcher.tick();
+      // A full batch means more is due: keep sending at the platforms' pace instead of waiting for
+      // the next tick (a broadcast to thousands would otherwise crawl at one batch per tick).
+      let report = await this.dispatcher.tick();
+      while (!this.stopping && report.claimed >= this.dispatcher.batchSize) report = await this.dispatcher.tick();
+      return report;
     } catch (err) {
       services.log.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'scheduler tick failed');
       return undefined;
@@ -57,6 +63,7 @@ export class Scheduler {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.task?.stop();
     await this.task?.destroy?.();
     this.task = undefined;

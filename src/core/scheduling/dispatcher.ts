@@ -59,7 +59,7 @@ interface Claimed {
 
 export class Dispatcher {
   private readonly senders = new Map<ChannelKind, ChannelSender>();
-  private readonly batchSize: number;
+  readonly batchSize: number;
   private readonly maxAttempts: number;
   private readonly backoff: (attempt: number) => number;
 

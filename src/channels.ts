@@ -8,6 +8,7 @@ import { followUpTick } from './core/followup/tick';
 import { slackOptionsFrom, startSlack } from './bots/slack/app';
 import { startTelegram } from './bots/telegram';
 import { startWhatsApp } from './bots/whatsapp';
+import { logisticsCountsText } from './core/logistics';
 
 export interface RunningChannels {
   names: string[];
@@ -60,7 +61,8 @@ export async function startChannels(app: App, settings: Settings, reporter: Repo
     // Slack is for organisers: it sends nothing to citizens, so it has no sender.
     const slackOptions = slackOptionsFrom(settings);
     if (slackOptions) {
-      const slack = await startSlack(app.services, slackOptions);
+      const logistics = logisticsCountsText(app.db, app.services.config);
+      const slack = await startSlack(app.services, { ...slackOptions, logistics });
       names.push(`slack (${slack.mode}${slack.port ? ` on port ${slack.port}` : ''})`);
       stops.push(() => slack.stop());
     }

@@ -331,7 +331,7 @@ class TurnImpl implements Turn {
     const step = this.currentStep();
     const offered = this.offeredChoices(step);
     if (offered && offered.length > 0) {
-      const id = matchChoice(text, offered);
+      const id = matchChoice(text, offered, {}, step.byPosition !== false);
       if (id !== undefined) return this.answer({ text, choiceId: id });
       if (!step.freeText) {
         this.say(this.t(step.invalidChoiceKey ?? 'common:errors.chooseOne', { count: offered.length }));

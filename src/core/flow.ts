@@ -48,6 +48,8 @@ export interface Step {
   answer(turn: Turn, answer: Answer): StepResult;
   /** Accepts typed text that matches no choice (e.g. gender in one's own words). */
   freeText?: boolean;
+  /** False when the choices are numbers themselves (an age): a typed "3" means the label "3", not the third choice. */
+  byPosition?: boolean;
   /** The error key said when a typed answer matches none of the choices. */
   invalidChoiceKey?: string;
 }

@@ -49,6 +49,14 @@ function counts(record: Record<string, number>): string {
 
 const who = (p: NamedPerson) => `${p.name} (${p.pseudonym})`;
 
+/** "ages 3, 7", "age 4", "ages 6 and 1 not given". */
+function agesText(ages: number[], children: number): string {
+  const missing = children - ages.length;
+  const known = ages.length ? `${ages.length === 1 ? 'age' : 'ages'} ${ages.join(', ')}` : '';
+  const unknown = missing > 0 ? `${missing} age${missing === 1 ? '' : 's'} not given` : '';
+  return [known, unknown].filter(Boolean).join(' and ');
+}
+
 function dayLines(d: DayLogistics, options: Required<FormatOptions>): string[] {
   const lines = [
     `== ${formatDate(new Date(`${d.day}T12:00:00Z`), 'en', options.timeZone)} (${d.day}) ==`,
@@ -66,7 +74,7 @@ function dayLines(d: DayLogistics, options: Required<FormatOptions>): string[] {
   if (options.detail === 'names') {
     if (d.hotel?.people.length) lines.push('Hotel guests:', ...d.hotel.people.map((p) => `  ${who(p)}${p.guests > 1 ? ` + ${p.guests - 1} companion` : ''}`));
     if (d.childcare.families.length) {
-      lines.push('Childcare:', ...d.childcare.families.map((f) => `  ${who(f)}: ${f.children} ${f.children === 1 ? 'child' : 'children'}${f.ages.length ? `, ages ${f.ages.join(', ')}` : ''}`));
+      lines.push('Childcare:', ...d.childcare.families.map((f) => `  ${who(f)}: ${f.children} ${f.children === 1 ? 'child' : 'children'}, ${agesText(f.ages, f.children)}`));
     }
     if (d.companions.guardianList.length) {
       lines.push('Minors and their parent or guardian:', ...d.companions.guardianList.map((g) => `  ${who(g)}: ${g.guardian ?? 'NO GUARDIAN GIVEN YET'}`));

@@ -8,10 +8,11 @@
 //
 // Used by `panelbot logistics` and, with detail 'counts', by organiser tools that may show counts
 // only (Slack): computeLogistics gives the numbers, formatLogistics / logisticsCsv the text.
+import { formatLogistics as formatForSlack } from './logistics-format';
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { attendance, needs, people, registrations, type NeedsRow } from '../db/schema/index';
-import type { PanelConfig } from './panel-config';
+import { LANGUAGES, type PanelConfig } from './panel-config';
 import { eventDays, findEvent } from './scheduling/events';
 import { ageOn } from './flows/registration/parse';
 import { firstPanelDay } from './draw/features';
@@ -41,6 +42,7 @@ export interface DayLogistics {
   companions: {
     /** Everyone who comes along: companions of adults and parents or guardians of minors. */
     total: number;
+    /** Parents or guardians: one per minor expected (required, whether their name is known yet or not). */
     guardians: number;
     guardianList: Array<NamedPerson & { guardian: string | null }>;
     /** Minors expected this day whose parent or guardian is not (fully) known yet. */
@@ -97,9 +99,10 @@ function members(db: Db, config: PanelConfig): Member[] {
   }));
 }
 
+/** Who comes along: a minor always comes with a parent or guardian (known or not yet); an adult with a companion if they said so. */
 function companionsOf(m: Member): number {
-  const c = m.needs?.companion;
-  return c === 'companion' || c === 'guardian' ? 1 : 0;
+  if (m.minor) return 1;
+  return m.needs?.companion === 'companion' ? 1 : 0;
 }
 
 function dayReport(day: string, nextDay: string | undefined, everyone: Member[], answers: Map<string, string>): DayLogistics {
@@ -140,7 +143,7 @@ function dayReport(day: string, nextDay: string | undefined, everyone: Member[],
 
     if (m.minor) {
       const complete = Boolean(n?.guardianName && n.guardianPhone);
-      if (n?.companion === 'guardian') report.companions.guardians += 1;
+      report.companions.guardians += 1;
       report.companions.guardianList.push({ ...named, guardian: n?.guardianName ?? null });
       if (!complete) report.companions.minorsWithoutGuardian.push(named);
     }
@@ -165,6 +168,8 @@ function dayReport(day: string, nextDay: string | undefined, everyone: Member[],
     if (n?.otherText) report.notes.push({ pseudonym: m.pseudonym, category: 'other', text: n.otherText });
   }
   report.meals.total = report.participants + report.meals.companions;
+  const order = (lang: string) => ((LANGUAGES as readonly string[]).indexOf(lang) + 1 || 99);
+  report.languages = Object.fromEntries(Object.entries(report.languages).sort(([a], [b]) => order(a) - order(b)));
   const byName = (a: NamedPerson, b: NamedPerson) => a.name.localeCompare(b.name);
   report.childcare.families.sort(byName);
   report.companions.guardianList.sort(byName);
@@ -196,3 +201,11 @@ export function computeLogistics(db: Db, config: PanelConfig, eventId: string): 
 }
 
 export { formatLogistics, logisticsCsv, type LogisticsDetail, type FormatOptions } from './logistics-format';
+
+/** The text organisers see in Slack: counts only (names and own words stay in the CLI); undefined for an unknown event. */
+export function logisticsCountsText(db: Db, config: PanelConfig): (eventId: string) => string | undefined {
+  return (eventId) => {
+    const report = computeLogistics(db, config, eventId);
+    return report && formatForSlack(report, { detail: 'counts' });
+  };
+}

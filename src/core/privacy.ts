@@ -2,7 +2,7 @@
 // Erasure keeps anonymous statistics (status, draw features without identity) and nothing else.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { identities, inboundLog, outbox, people, registrations, tickets, ticketMessages, attendance } from '../db/schema/index';
+import { identities, inboundLog, outbox, people, registrations, tickets, ticketMessages, attendance, needs } from '../db/schema/index';
 
 /** Everything panelbot holds about a person, as they may download it. */
 export function personalData(db: Db, personId: number): Record<string, unknown> {
@@ -18,12 +18,14 @@ export function personalData(db: Db, personId: number): Record<string, unknown> 
         .all()
     : [];
   const days = db.select().from(attendance).where(eq(attendance.personId, personId)).all();
+  const myNeeds = db.select().from(needs).where(eq(needs.personId, personId)).get();
   return {
     person: person && { pseudonym: person.pseudonym, language: person.language, essentialOnly: person.essentialOnly, futurePanels: person.futurePanels, createdAt: person.createdAt },
     addresses,
     registration: registration && { ...registration, personId: undefined },
     helpline: { tickets: myTickets, messages },
     attendance: days.map((d) => ({ event: d.eventId, day: d.day, answer: d.answer, checkedInAt: d.checkedInAt })),
+    needs: myNeeds && { ...myNeeds, personId: undefined },
   };
 }
 

@@ -23,10 +23,10 @@ export function cleanInput(text: string, maxLength = 2000): string {
  * Which choice an answer means: the number shown before it ("2"), its label ("Nederlands"),
  * or one of its extra words ("nl"). Undefined when nothing matches or the answer is ambiguous.
  */
-export function matchChoice(answer: string, choices: Choice[], synonyms: Record<string, string[]> = {}): string | undefined {
+export function matchChoice(answer: string, choices: Choice[], synonyms: Record<string, string[]> = {}, byPosition = true): string | undefined {
   const said = normalize(answer);
   if (!said) return undefined;
-  const asNumber = /^\d{1,2}$/.test(said) ? Number(said) : NaN;
+  const asNumber = byPosition && /^\d{1,2}$/.test(said) ? Number(said) : NaN;
   if (Number.isInteger(asNumber) && asNumber >= 1 && asNumber <= choices.length) return choices[asNumber - 1]!.id;
   const exact = choices.filter((c) => normalize(c.label) === said || (synonyms[c.id] ?? []).some((w) => normalize(w) === said));
   if (exact.length === 1) return exact[0]!.id;
@@ -37,7 +37,7 @@ export function matchChoice(answer: string, choices: Choice[], synonyms: Record<
   });
   if (starts.length === 1) return starts[0]!.id;
   // "1. Français" or "1) oui": a number followed by the label.
-  const numbered = /^(\d{1,2})\s*[.)-]?\s+(.*)$/.exec(said);
+  const numbered = byPosition ? /^(\d{1,2})\s*[.)-]?\s+(.*)$/.exec(said) : null;
   if (numbered) {
     const n = Number(numbered[1]);
     if (n >= 1 && n <= choices.length) return choices[n - 1]!.id;

@@ -3,6 +3,10 @@ import { eq } from 'drizzle-orm';
 import type { TestPanel, TestUser } from '../helpers/chat';
 import { identities, people } from '../../src/db/schema/index';
 import { recordOutcome } from '../../src/core/selection';
+import { Dispatcher } from '../../src/core/scheduling/dispatcher';
+import type { ChannelSender } from '../../src/core/ports';
+import type { Outbound } from '../../src/core/messages';
+import { renderPlain } from '../../src/bots/render-text';
 
 export interface Registrant {
   lang: 'fr' | 'nl' | 'de' | 'en';
@@ -33,7 +37,18 @@ export function personOf(panel: TestPanel, userId: string): { id: number; pseudo
   return row;
 }
 
-/** Drawn and told (as `panelbot selection import` does); the person's next answer confirms. */
-export function drawn(panel: TestPanel, userId: string): void {
+/** Drawn and told (as `panelbot selection import` and the outbox do); returns the message sent. The person's next answer confirms. */
+export async function drawn(panel: TestPanel, userId: string): Promise<string> {
   recordOutcome(panel.app.db, personOf(panel, userId).id, 'selected', panel.clock.now());
+  const sent: string[] = [];
+  const terminal: ChannelSender = {
+    channel: 'console',
+    isReady: () => true,
+    async send(to: string, message: Outbound) {
+      if (to === userId) sent.push(renderPlain(message));
+      return { ok: true };
+    },
+  };
+  await new Dispatcher({ services: panel.app.services, senders: [terminal] }).tick();
+  return sent.join('\n');
 }

@@ -42,9 +42,13 @@ describe('/panel stats and find', () => {
     expect(actions).toEqual(['slack:UORG1 stats', 'slack:UORG1 find', 'slack:UORG2 find']);
   });
 
-  it('says when logistics is not available, and how to use the command', async () => {
+  it('gives an event’s logistics as counts only, and says how to use the command', async () => {
     t = await slackTest();
-    expect((await t.send.command('UORG1', 'logistics weekend-1')).json().text).toBe('Logistics is not available yet in this panelbot.');
+    registered(t.panel, 'ann');
+    const text = (await t.send.command('UORG1', 'logistics weekend-1')).json().text as string;
+    expect(text).toContain('Weekend 1');
+    expect(text).not.toContain('Ann');
+    expect((await t.send.command('UORG1', 'logistics no-such-event')).json().text).toContain('weekend-1');
     expect((await t.send.command('UORG1', '')).json().text).toContain('/panel broadcast');
   });
 });

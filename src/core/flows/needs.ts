@@ -195,7 +195,8 @@ const steps: Record<string, Step> = {
 
   childAge: {
     invalidChoiceKey: 'needs:children.ageInvalid',
-    // Ages 1 to 11 come first so that a typed "3" is the third choice: three years.
+    // A typed "3" is the age 3 (its label), never the third choice; "12" is no age we offer.
+    byPosition: false,
     ask: (turn) => {
       const count = loadNeeds(turn.services.db, turn.person.id)?.children ?? 1;
       const which = Number(turn.frame.data.child ?? 0) + 1;

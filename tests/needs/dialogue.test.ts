@@ -1,0 +1,252 @@
+// The needs dialogue, as a selected person lives it: right after confirming, skippable, kept
+// answer by answer, changeable later; a minor's guardian; a late change that alerts.
+import { afterEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { testPanel, type TestPanel } from '../helpers/chat';
+import { alerts, attendance, needs } from '../../src/db/schema/index';
+import { computeLogistics } from '../../src/core/logistics';
+import { drawn, personOf, register } from './helpers';
+
+let panel: TestPanel;
+afterEach(() => panel?.close());
+
+const needsOf = (userId: string) => panel.app.db.select().from(needs).where(eq(needs.personId, personOf(panel, userId).id)).get();
+const lateAlerts = () => panel.app.db.select().from(alerts).where(eq(alerts.kind, 'needs_changed_late')).all();
+
+describe('the needs dialogue', () => {
+  it('follows the confirmation in English, keeps each answer as it comes, and offers the hotel to someone from Arlon', async () => {
+    panel = testPanel({ now: '2027-02-02T10:00:00+01:00' });
+    const ann = register(panel, 'ann', { lang: 'en', firstName: 'Ann', lastName: 'Peeters', birthDate: '21/03/1990', postcode: '6700' });
+    expect(await drawn(panel, 'ann')).toContain('you have been drawn');
+
+    const confirmed = ann.says('yes');
+    expect(confirmed).toContain('Wonderful, thank you!');
+    expect(confirmed).toContain('every question can be skipped');
+    expect(ann.says("Let's go")).toContain('Do you follow a particular diet?');
+
+    expect(ann.says('Vegetarian')).toContain('children who will need it');
+    // Someone who stops here keeps the diet they gave.
+    expect(needsOf('ann')?.diet).toBe('vegetarian');
+
+    expect(ann.says('yes')).toContain('How many children');
+    expect(ann.says('2')).toContain('How old is child 1 of 2?');
+    // A typed age is the age, never a position in the list; 12 is too old for childcare.
+    expect(ann.says('12')).toContain(panel.app.services.i18n.t('en', 'needs:children.ageInvalid'));
+    expect(ann.says('3')).toContain('How old is child 2 of 2?');
+    expect(ann.says('7')).toContain('On which days');
+    expect(ann.says('Only some days')).toContain('☐ Sat 20 Feb (Weekend 1');
+    expect(ann.says('1')).toContain('☑ Sat 20 Feb');
+    ann.says('2');
+    expect(ann.says('Done')).toContain('Will someone come with you?');
+    expect(needsOf('ann')).toMatchObject({ children: 2, childAges: [3, 7], childcareDays: ['2027-02-20', '2027-02-21'] });
+
+    expect(ann.says('no')).toContain('get around the venue');
+    expect(ann.says('Wheelchair')).toContain('hearing or sight');
+    expect(ann.says('Skip')).toContain('language support');
+    expect(ann.says('Skip')).toContain('How will you travel');
+    // Arlon is some 160 km from Brussels: the hotel is offered without asking the distance.
+    const hotel = ann.says('Car');
+    expect(hotel).toContain('As you live more than 100 km from the venue');
+    expect(ann.says('yes')).toContain('Is there anything else');
+    const done = ann.says('A quiet room to rest at lunch');
+    expect(done).toContain('Here is what we have noted');
+    expect(done).toContain('• Meals: Vegetarian');
+    expect(done).toContain('• Childcare: 2 children · age 3, 7 · Sat 20 Feb, Sun 21 Feb');
+    expect(done).toContain('• Getting around: Wheelchair');
+    expect(done).toContain('• Hearing or sight: not given');
+    expect(done).toContain('• Hotel night: Yes');
+    expect(done).toContain('• Anything else: A quiet room to rest at lunch');
+
+    expect(needsOf('ann')).toMatchObject({ companion: 'none', mobility: 'wheelchair', senses: null, languageSupport: null, travel: 'car', hotel: true });
+    expect(needsOf('ann')?.completedAt).not.toBeNull();
+    expect(lateAlerts()).toEqual([]);
+  });
+
+  it('in French, everything can be skipped, own words are kept, and nobody from Brussels is asked about a hotel', async () => {
+    panel = testPanel({ now: '2027-02-02T10:00:00+01:00' });
+    const lea = register(panel, 'lea', { lang: 'fr', firstName: 'Léa', lastName: 'Dubois', birthDate: '02/05/1975', postcode: '1050' });
+    await drawn(panel, 'lea');
+
+    expect(lea.says('oui')).toContain('Formidable');
+    const replies: string[] = [lea.says("C'est parti")];
+    expect(replies[0]).toContain('régime alimentaire');
+    // Words that match no option are the person's own description.
+    replies.push(lea.says('sans gluten'));
+    expect(replies.at(-1)).toContain("garde d'enfants");
+    for (const _ of ['children', 'companion', 'mobility', 'senses', 'language', 'travel']) replies.push(lea.says('Passer'));
+    expect(replies.at(-1)).toContain('autre chose qui rendrait');
+    const done = lea.says('Passer');
+    replies.push(done);
+    expect(done).toContain('Voici ce que nous avons noté');
+    expect(done).toContain('• Repas: Autre chose (sans gluten)');
+    expect(done).toContain("• Garde d'enfants: non précisé");
+    expect(done).toContain('• Trajet: non précisé');
+    expect(done).not.toContain("Nuit d'hôtel");
+    expect(replies.join('\n')).not.toContain('hôtel');
+
+    expect(needsOf('lea')).toMatchObject({ diet: 'other', dietText: 'sans gluten', children: null, mobility: null, travel: null, hotel: null });
+  });
+
+  it('asks the distance when the postcode cannot tell (Liège is about 90 km away)', async () => {
+    panel = testPanel({ now: '2027-02-02T10:00:00+01:00' });
+    const jan = register(panel, 'jan', { lang: 'nl', firstName: 'Jan', lastName: 'Claes', birthDate: '01/01/1980', postcode: '4000' });
+    await drawn(panel, 'jan');
+    jan.says('ja');
+    jan.says('Aan de slag');
+    jan.says('Geen bijzonder dieet');
+    jan.says('Nee');
+    jan.says('Nee');
+    jan.says('Nee');
+    jan.says('Nee');
+    jan.says('Nee');
+    expect(jan.says('Auto')).toContain('Woont u meer dan 100 km ver?');
+    expect(jan.says('Ja')).toContain('hotelnacht met diner');
+    expect(jan.says('Nee')).toContain('Is er nog iets');
+    expect(needsOf('jan')).toMatchObject({ farAway: true, hotel: false });
+  });
+
+  it('is changed a week later through "my needs": the answers, one picked, saved, no alert so long before the event', async () => {
+    panel = testPanel({ now: '2027-02-02T10:00:00+01:00' });
+    const ann = register(panel, 'ann', { lang: 'en', firstName: 'Ann', lastName: 'Peeters', birthDate: '21/03/1990', postcode: '9000' });
+    await drawn(panel, 'ann');
+    ann.says('yes');
+    expect(ann.says('Later')).toContain('Type "my needs" whenever you are ready');
+    expect(needsOf('ann')).toBeUndefined();
+
+    // The same day, later: no answer yet, so the questions start from the beginning.
+    expect(ann.says('my needs')).toContain('every question can be skipped');
+    ann.says("Let's go");
+    ann.says('Halal');
+    for (let i = 0; i < 6; i++) ann.says('Skip');
+    const done = ann.says('Nothing else');
+    expect(done).toContain('• Meals: Halal');
+    expect(done).not.toContain('Hotel night'); // Ghent is near Brussels.
+
+    panel.clock.advance(7 * 86_400_000);
+    const review = ann.says('my needs');
+    expect(review).toContain('Here is what you have told us:');
+    expect(review).toContain('• Meals: Halal');
+    expect(review).toContain('What would you like to change?');
+    expect(ann.says('Meals')).toContain('Do you follow a particular diet?');
+    const saved = ann.says('An allergy or intolerance');
+    expect(saved).toContain('in your own words');
+    const back = ann.says('peanuts');
+    expect(back).toContain('Saved.');
+    expect(back).toContain('• Meals: An allergy or intolerance (peanuts)');
+    expect(ann.says('Nothing, all is right')).toContain('Fine, nothing changed.');
+
+    expect(needsOf('ann')).toMatchObject({ diet: 'allergy', dietText: 'peanuts' });
+    expect(needsOf('ann')!.updatedAt.getTime()).toBeGreaterThan(needsOf('ann')!.completedAt!.getTime() + 6 * 86_400_000);
+    expect(lateAlerts()).toEqual([]);
+  });
+
+  it('a minor is asked for a parent or guardian: skipped first, reminded, then given later', async () => {
+    panel = testPanel({ now: '2027-02-02T10:00:00+01:00' });
+    const tom = register(panel, 'tom', { lang: 'en', firstName: 'Tom', lastName: 'Maes', birthDate: '15/06/2010', postcode: '3000' });
+    await drawn(panel, 'tom');
+    const tomId = personOf(panel, 'tom').id;
+    tom.says('yes');
+    tom.says("Let's go");
+    tom.says('No particular diet');
+    const guardian = tom.says('No');
+    expect(guardian).toContain('You will be under 18 on the first panel day, so a parent or guardian must come with you');
+    expect(guardian).not.toContain('Will someone come with you?');
+    const reminded = tom.says('Skip');
+    expect(reminded).toContain('a parent or guardian must come with you: type "my needs"');
+    expect(reminded).toContain('get around the venue');
+    for (let i = 0; i < 4; i++) tom.says('Skip');
+    const done = tom.says('Skip');
+    expect(done).toContain('• Parent or guardian: not given');
+    expect(done).toContain('⚠ Under 18: we still need the name and phone number');
+
+    // Tom says he comes to both days of weekend 1: the report shows a minor without a guardian.
+    for (const day of ['2027-02-20', '2027-02-21']) {
+      panel.app.db.insert(attendance).values({ personId: tomId, eventId: 'weekend-1', day, answer: 'yes', answeredAt: panel.clock.now() }).run();
+    }
+    const before = computeLogistics(panel.app.db, panel.app.services.config, 'weekend-1')!;
+    expect(before.days[0]!.companions.minorsWithoutGuardian.map((p) => p.name)).toEqual(['Tom Maes']);
+    // The guardian is required: counted for the meals even before their name is known.
+    expect(before.days[0]!.companions).toMatchObject({ total: 1, guardians: 1 });
+
+    panel.clock.advance(2 * 86_400_000);
+    expect(tom.says('my needs')).toContain('• Parent or guardian: not given');
+    expect(tom.says('Parent or guardian')).toContain('What is their first and last name?');
+    expect(tom.says('4711')).toContain('first and last name of your parent or guardian');
+    expect(tom.says('Marc Maes')).toContain('What is their phone number?');
+    expect(tom.says('marc@example.org')).toContain('phone number does not look right');
+    const saved = tom.says('0475 11 22 33');
+    expect(saved).toContain('Saved.');
+    expect(saved).toContain('• Parent or guardian: Marc Maes, +32475112233');
+    expect(saved).not.toContain('⚠');
+    tom.says('Nothing, all is right');
+
+    const after = computeLogistics(panel.app.db, panel.app.services.config, 'weekend-1')!;
+    expect(after.days[0]!.companions).toMatchObject({ total: 1, guardians: 1, minorsWithoutGuardian: [] });
+    expect(after.days[0]!.companions.guardianList).toEqual([{ pseudonym: personOf(panel, 'tom').pseudonym, name: 'Tom Maes', guardian: 'Marc Maes' }]);
+    expect(after.days[0]!.meals.total).toBe(2);
+  });
+
+  it('a change three days before a weekend alerts the organisers with the pseudonym, the event and the category only', async () => {
+    panel = testPanel({ now: '2027-02-02T10:00:00+01:00' });
+    const ann = register(panel, 'ann', { lang: 'en', firstName: 'Ann', lastName: 'Peeters', birthDate: '21/03/1990', postcode: '9000' });
+    await drawn(panel, 'ann');
+    ann.says('yes');
+    ann.says("Let's go");
+    ann.says('Vegan');
+    for (let i = 0; i < 6; i++) ann.says('Skip');
+    ann.says('Skip');
+    expect(lateAlerts()).toEqual([]);
+
+    panel.clock.set('2027-02-17T18:00:00+01:00');
+    ann.says('my needs');
+    ann.says('Meals');
+    ann.says('Something else');
+    ann.says('no pork, no alcohol');
+    // Changing the same answer again before the organisers saw the alert makes no second alert.
+    ann.says('Meals');
+    ann.says('Vegetarian');
+    ann.says('Nothing, all is right');
+
+    const raised = lateAlerts();
+    expect(raised).toHaveLength(1);
+    expect(JSON.parse(raised[0]!.payload)).toEqual({ person: personOf(panel, 'ann').pseudonym, event: 'weekend-1', category: 'diet' });
+    expect(raised[0]!.payload).not.toMatch(/pork|alcohol|vegetarian|vegan/i);
+
+    // A change in another category is news of its own.
+    ann.says('my needs');
+    ann.says('Travel');
+    ann.says('Car');
+    ann.says('Nothing, all is right');
+    expect(lateAlerts().map((a) => JSON.parse(a.payload).category)).toEqual(['diet', 'travel']);
+  });
+
+  it('someone who declined a weekend changing their needs before it alerts nobody', async () => {
+    panel = testPanel({ now: '2027-02-02T10:00:00+01:00' });
+    const ann = register(panel, 'ann', { lang: 'en', firstName: 'Ann', lastName: 'Peeters', birthDate: '21/03/1990', postcode: '9000' });
+    await drawn(panel, 'ann');
+    ann.says('yes');
+    ann.says('Later');
+    const id = personOf(panel, 'ann').id;
+    for (const day of ['2027-02-20', '2027-02-21']) panel.app.db.insert(attendance).values({ personId: id, eventId: 'weekend-1', day, answer: 'no', answeredAt: panel.clock.now() }).run();
+    panel.clock.set('2027-02-18T09:00:00+01:00');
+    ann.says('my needs');
+    ann.says("Let's go");
+    ann.says('Kosher');
+    expect(needsOf('ann')?.diet).toBe('kosher');
+    expect(lateAlerts()).toEqual([]);
+  });
+
+  it('is only for people drawn who take part', async () => {
+    panel = testPanel({ now: '2027-01-20T10:00:00+01:00' });
+    const ann = register(panel, 'ann', { lang: 'en', firstName: 'Ann', lastName: 'Peeters', birthDate: '21/03/1990', postcode: '9000' });
+    expect(ann.says('my needs')).toContain('for the people drawn for the panel who confirmed');
+    expect(needsOf('ann')).toBeUndefined();
+    const de = register(panel, 'dora', { lang: 'de', firstName: 'Dora', lastName: 'Schmitz', birthDate: '01/01/1970', postcode: '4700' });
+    void de;
+    await drawn(panel, 'dora');
+    const dora = panel.user('dora');
+    dora.says('nein');
+    expect(dora.says('meine Bedürfnisse')).toContain('an die ausgelosten Personen');
+  });
+});
+

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { registered, ENGLISH_ANSWERS } from '../helpers/register';
-import { auditLog, broadcasts, outbox, people } from '../../src/db/schema/index';
+import { attendance, auditLog, broadcasts, outbox, people } from '../../src/db/schema/index';
 import { slackTest, type SlackTest } from './setup';
 
 let t: SlackTest;
@@ -50,6 +50,20 @@ describe('/panel stats and find', () => {
     expect(text).not.toContain('Ann');
     expect((await t.send.command('UORG1', 'logistics no-such-event')).json().text).toContain('weekend-1');
     expect((await t.send.command('UORG1', '')).json().text).toContain('/panel broadcast');
+  });
+});
+
+describe('/panel checkin', () => {
+  it('marks someone present on an event day, once, and audits it', async () => {
+    t = await slackTest({ now: '2027-02-20T09:40:00+01:00' });
+    registered(t.panel, 'ann');
+    const pseudonym = t.panel.app.db.select().from(people).get()!.pseudonym;
+    expect((await t.send.command('UORG1', `checkin weekend-1 ${pseudonym.toLowerCase()}`)).json().text).toBe(`${pseudonym} checked in for weekend-1 on 2027-02-20.`);
+    expect((await t.send.command('UORG1', `checkin weekend-1 ${pseudonym}`)).json().text).toContain('was already checked in');
+    expect((await t.send.command('UORG1', `checkin weekend-2 ${pseudonym}`)).json().text).toContain('takes place on 2027-03-20, 2027-03-21');
+    const row = t.panel.app.db.select().from(attendance).get()!;
+    expect(row).toMatchObject({ eventId: 'weekend-1', day: '2027-02-20', checkedInBy: 'slack:UORG1' });
+    expect(t.panel.app.db.select().from(auditLog).all().filter((a) => a.action === 'attendance.checkin')).toHaveLength(1);
   });
 });
 

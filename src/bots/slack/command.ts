@@ -3,6 +3,7 @@ import type { App as BoltApp } from '@slack/bolt';
 import { computeStats, formatStats } from '../../core/stats';
 import { findPeople, formatFound } from '../../core/find-person';
 import { audit } from '../../db/repos/audit';
+import { describeCheckIn, organiserCheckIn } from '../../core/organiser-checkin';
 import type { Services } from '../../core/flow';
 import { REFUSAL, type Organisers } from './organisers';
 import { composeView } from './broadcast';
@@ -15,6 +16,7 @@ export const USAGE = [
   '`/panel stats`: registrations, response rate, the pool against the targets, the draw',
   '`/panel find <code, pseudonym or name>`: find a person',
   '`/panel logistics <event>`: meals, childcare, hotel nights, companions for an event',
+  '`/panel checkin <event> <pseudonym> [day]`: mark someone present on an event day',
   '`/panel broadcast`: write to an audience in every panel language',
 ].join('\n');
 
@@ -53,6 +55,13 @@ export function registerPanelCommand(bolt: BoltApp, services: Services, organise
         if (report === undefined) return reply(`No event "${escapeMrkdwn(arg)}". Events: ${ids}`);
         audit(db, actor, 'logistics', `event:${arg}`, clock.now());
         await reply(block(report));
+        return;
+      }
+      case 'checkin': {
+        const [eventId, pseudonym, day] = rest;
+        if (!eventId || !pseudonym) return reply('Usage: `/panel checkin <event> <pseudonym> [YYYY-MM-DD]`');
+        const result = organiserCheckIn(services, { eventId, pseudonym: pseudonym.toUpperCase(), ...(day ? { day } : {}), actor });
+        await reply(escapeMrkdwn(describeCheckIn(result, eventId, pseudonym.toUpperCase())));
         return;
       }
       case 'broadcast': {

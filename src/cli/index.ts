@@ -1,6 +1,8 @@
 // The `panelbot` command line: one file per command, routed here.
 import 'dotenv/config';
-import { parseArgs, UsageError } from './args';
+import { one, parseArgs, UsageError } from './args';
+import { organiserRefusal } from './organiser-access';
+import { DEFAULT_DB } from '../app';
 import { createCliContext, type CliContext } from './context';
 import { ConfigError } from '../config/panel';
 import { SettingsError } from '../config/settings';
@@ -69,7 +71,13 @@ export async function runCli(argv: string[]): Promise<number> {
     const command = COMMANDS[name];
     if (!command) throw new UsageError(`unknown command "${name}"`);
     args.positionals.shift();
-    return await command.run(createCliContext(args));
+    const ctx = createCliContext(args);
+    const refusal = organiserRefusal(name, one(args, 'db') ?? ctx.settings.PANELBOT_DB ?? DEFAULT_DB, ctx.settings.PANELBOT_ORGANISERS);
+    if (refusal) {
+      process.stderr.write(`${refusal}\n`);
+      return 3;
+    }
+    return await command.run(ctx);
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`panelbot: ${err.message}\n\n${usage()}\n`);

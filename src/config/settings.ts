@@ -23,6 +23,7 @@ export const settingsSchema = z
     PANELBOT_DB: optionalString,
     PANELBOT_CONFIG: optionalString,
     PANELBOT_DATA_DIR: optionalString,
+    PANELBOT_ORGANISERS: optionalString,
     LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
     TELEGRAM_BOT_TOKEN: optionalString.refine((v) => v === undefined || /^\d+:[\w-]{10,}$/.test(v), 'expected a token from @BotFather, like 123456:ABC-DEF…'),
     TELEGRAM_API_ROOT: optionalString.pipe(url.optional()),

@@ -1,5 +1,6 @@
 // The terminal chat as a script or a pipe uses it: one line, one message, every reply printed in order.
 import fs from 'node:fs';
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { panelbot } from '../helpers/run-cli';
 import { tempDbPath } from '../helpers/chat';
@@ -80,5 +81,23 @@ describe('backup', () => {
     fs.copyFileSync(copy, restored);
     const resumed = panelbot(['--db', restored, 'chat', '--user', 'r'], { input: '' });
     expect(resumed.stdout).toContain('Welcome back');
+  });
+});
+
+describe('organiser commands', () => {
+  it('are refused to someone who is not an organiser, and audited for those who are', () => {
+    const db = tempDbPath();
+    panelbot(['--db', db, 'chat', '--user', 'x'], { input: 'English\n' });
+    const me = os.userInfo().username;
+    // Naming oneself in PANELBOT_OPERATOR changes nothing: the account is what counts.
+    const refused = panelbot(['--db', db, 'stats'], { env: { PANELBOT_ORGANISERS: 'alice,bob', PANELBOT_OPERATOR: 'alice' } });
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain(`${me} is not in PANELBOT_ORGANISERS`);
+    expect(refused.stdout).toBe('');
+    const allowed = panelbot(['--db', db, 'stats', '--json'], { env: { PANELBOT_ORGANISERS: `alice,${me}` } });
+    expect(allowed.code).toBe(0);
+    expect(JSON.parse(allowed.stdout)).toMatchObject({ letters: 16200, registrations: 0 });
+    // A citizen's chat needs no organiser.
+    expect(panelbot(['--db', db, 'chat', '--user', 'x'], { input: '', env: { PANELBOT_ORGANISERS: 'alice' } }).code).toBe(0);
   });
 });

@@ -3,7 +3,7 @@
 import readline from 'node:readline';
 import type { Engine } from '../core/engine';
 import type { ChannelAddress, Inbound, InboundContent, Outbound } from '../core/messages';
-import { renderPlain } from './render-text';
+import { renderWithAttachment } from './render-text';
 import type { ConsoleSender } from './console-sender';
 
 export interface ConsoleChatOptions {
@@ -30,7 +30,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     options.engine.delivered(inbound);
   };
   const print = (replies: Outbound[]) => {
-    for (const reply of replies) output.write(`${interactive ? '\n' : ''}${renderPlain(reply)}\n${interactive ? '' : '\n'}`);
+    for (const reply of replies) output.write(`${interactive ? '\n' : ''}${renderWithAttachment(reply)}\n${interactive ? '' : '\n'}`);
   };
 
   send({ kind: 'start' });

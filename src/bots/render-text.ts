@@ -7,3 +7,9 @@ export function renderPlain(message: Outbound): string {
   const list = message.choices.map((c, i) => `  ${i + 1}. ${c.label}`).join('\n');
   return `${message.text}\n${list}`;
 }
+
+/** For the terminal, which has no files: an attachment is shown after the message, as text. */
+export function renderWithAttachment(message: Outbound): string {
+  const text = renderPlain(message);
+  return message.attachment ? `${text}\n\n📎 ${message.attachment.filename}\n${message.attachment.content}` : text;
+}

@@ -13,7 +13,7 @@ export interface CliContext {
   openApp(): App;
 }
 
-export function createCliContext(args: ParsedArgs): CliContext {
+export function createCliContext(args: ParsedArgs, command = ''): CliContext {
   const settings = readSettings();
   let app: App | undefined;
   const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -26,10 +26,17 @@ export function createCliContext(args: ParsedArgs): CliContext {
       app ??= createApp({
         dbPath: one(args, 'db') ?? settings.PANELBOT_DB,
         configPath: one(args, 'config') ?? settings.PANELBOT_CONFIG,
-        log: createLogger(settings.LOG_LEVEL),
+        // The terminal chat shares the screen with the logs: only warnings, unless asked otherwise.
+        log: createLogger(settings.LOG_LEVEL ?? (opensTerminalChat(command, settings) ? 'warn' : 'info')),
         onExampleConfig: (file) => err(`panelbot: no --config or PANELBOT_CONFIG given: using the example panel (${file}).`),
       });
       return app;
     },
   };
+}
+
+/** `chat`, and `serve` with no channel configured, give the terminal to a conversation. */
+function opensTerminalChat(command: string, settings: Settings): boolean {
+  if (command === 'chat') return true;
+  return command === 'serve' && !settings.TELEGRAM_BOT_TOKEN && !settings.WHATSAPP_ENABLED && !settings.SLACK_BOT_TOKEN;
 }

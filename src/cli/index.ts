@@ -71,7 +71,7 @@ export async function runCli(argv: string[]): Promise<number> {
     const command = COMMANDS[name];
     if (!command) throw new UsageError(`unknown command "${name}"`);
     args.positionals.shift();
-    const ctx = createCliContext(args);
+    const ctx = createCliContext(args, name);
     const refusal = organiserRefusal(name, one(args, 'db') ?? ctx.settings.PANELBOT_DB ?? DEFAULT_DB, ctx.settings.PANELBOT_ORGANISERS);
     if (refusal) {
       process.stderr.write(`${refusal}\n`);

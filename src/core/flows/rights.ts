@@ -81,8 +81,9 @@ export const rightsCommands: Command[] = [
     appliesTo: hasLanguage,
     run(turn) {
       turn.services.log.info({ person: turn.person.pseudonym }, 'personal data viewed by the person');
+      const registeredNow = registrationOf(turn)?.status === 'registered';
       turn.say({
-        text: `${turn.t('rights:mydata.title')}\n${dataSummary(turn)}\n\n${turn.t('rights:mydata.more')}`,
+        text: registeredNow ? `${turn.t('rights:mydata.title')}\n${dataSummary(turn)}\n\n${turn.t('rights:mydata.more')}` : turn.t('rights:mydata.none'),
         attachment: {
           filename: 'panelbot-my-data.json',
           mimeType: 'application/json',

@@ -44,7 +44,9 @@ const SECRET = /^[A-Za-z0-9_-]{1,256}$/;
 async function connect(bot: Bot, timing: Timing): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await bot.init();
+      // getMe once per attempt: grammY's own init() retries network errors forever, which would
+      // leave `npm start` silent when the Bot API cannot be reached.
+      if (!bot.isInited()) bot.botInfo = await bot.api.getMe();
       return;
     } catch (err) {
       if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404)) {

@@ -1,5 +1,6 @@
 // The terminal chat as a script or a pipe uses it: one line, one message, every reply printed in order.
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { panelbot } from '../helpers/run-cli';
@@ -58,6 +59,18 @@ describe('clear errors, never a stack trace', () => {
     expect(run.stderr).toContain('draw.panelSize');
     expect(run.stderr).toContain('events[2].start');
     expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('says in one line when the Telegram Bot API cannot be reached, instead of waiting forever', async () => {
+    // A port on loopback that nobody listens on.
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as net.AddressInfo).port;
+    await new Promise((resolve) => server.close(resolve));
+    const run = panelbot(['serve'], { env: { PANELBOT_DB: tempDbPath(), TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOP', TELEGRAM_API_ROOT: `http://127.0.0.1:${port}` } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('TELEGRAM_API_ROOT: cannot reach the Telegram Bot API');
+    expect(run.stderr).not.toContain('ABCDEFGHIJKLMNOP');
   });
 
   it('explains an unknown command', () => {

@@ -7,12 +7,27 @@ import { startChannels } from '../channels';
 
 export async function serveCommand(ctx: CliContext): Promise<number> {
   const app = ctx.openApp();
-  const running = await startChannels(app, ctx.settings, ctx);
+  // Stopped while still starting (a channel waiting for its platform): leave at once.
+  const early = (signal: NodeJS.Signals) => {
+    ctx.err(`panelbot: stopped (${signal}) while starting.`);
+    app.close();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', early);
+  process.once('SIGTERM', early);
+  let running;
+  try {
+    running = await startChannels(app, ctx.settings, ctx);
+  } finally {
+    process.off('SIGINT', early);
+    process.off('SIGTERM', early);
+  }
   if (running.names.length === 0) {
     ctx.err('panelbot: no channel configured, so here is the terminal chat (type your messages below; Ctrl+D to quit).');
     ctx.err('To add Telegram, WhatsApp or Slack, copy .env.example to .env and fill in TELEGRAM_BOT_TOKEN, WHATSAPP_ENABLED or SLACK_BOT_TOKEN.');
     await runConsoleChat({ engine: app.engine, userId: consoleUser(ctx.args), outbox: running.console });
     await running.stop();
+    app.close();
     return 0;
   }
   ctx.err(`panelbot: running ${running.names.join(', ')}. Press Ctrl+C to stop.`);
@@ -22,5 +37,8 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
     process.once('SIGTERM', stop);
   });
   await running.stop();
+  app.close();
+  // Whatever a library left open (a socket, a timer) gets two seconds, then the process ends.
+  setTimeout(() => process.exit(0), 2000).unref();
   return 0;
 }

@@ -1,5 +1,6 @@
 // The organisers' Slack app (Bolt): Socket Mode when an app token is given, otherwise HTTP with the
 // signing secret. It relays tickets and alerts (the poster) and takes organisers' actions.
+import { SettingsError } from '../../config/settings';
 import { App as BoltApp, LogLevel } from '@slack/bolt';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -59,11 +60,13 @@ export async function startSlack(services: Services, options: SlackOptions): Pro
   const common = {
     token: options.botToken,
     logLevel: LogLevel.WARN,
-    clientOptions: options.apiUrl ? { slackApiUrl: options.apiUrl } : undefined,
+    // A few quick retries, not the Web API client's default of ten over half an hour: start-up must
+    // fail in seconds when Slack cannot be reached, and the poster tries again at its next tick anyway.
+    clientOptions: { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000 }, timeout: 15_000 },
   };
   const bolt = socket
-    ? new BoltApp({ ...common, appToken: options.appToken, socketMode: true })
-    : new BoltApp({ ...common, signingSecret: options.signingSecret, processBeforeResponse: options.processBeforeResponse ?? false });
+    ? new BoltApp({ ...common, appToken: options.appToken, socketMode: true, deferInitialization: true })
+    : new BoltApp({ ...common, signingSecret: options.signingSecret, processBeforeResponse: options.processBeforeResponse ?? false, deferInitialization: true });
 
   const organisers = new Organisers(options.organisers, bolt.client, services.clock, log);
   if (!organisers.users.length && !organisers.groups.length) log.warn({}, 'slack: SLACK_ORGANISERS is empty: nobody may act');
@@ -76,10 +79,18 @@ export async function startSlack(services: Services, options: SlackOptions): Pro
   });
 
   let port: number | undefined;
-  if (socket) await bolt.start();
-  else {
-    const server = (await bolt.start(options.port ?? 3000)) as unknown as Server;
-    port = (server.address() as AddressInfo).port;
+  try {
+    // Initialised here, not in the constructor, so a refused token or an unreachable Slack is an
+    // error we can name rather than an unhandled rejection.
+    await bolt.init();
+    if (socket) await bolt.start();
+    else {
+      const server = (await bolt.start(options.port ?? 3000)) as unknown as Server;
+      port = (server.address() as AddressInfo).port;
+    }
+  } catch (err) {
+    await bolt.stop().catch(() => undefined);
+    throw startError(err);
   }
   log.info({ mode: socket ? 'socket' : 'http', port }, 'slack: started');
 
@@ -99,4 +110,13 @@ export async function startSlack(services: Services, options: SlackOptions): Pro
       await bolt.stop();
     },
   };
+}
+
+/** One clear line naming the setting to check, never a stack trace. */
+function startError(err: unknown): SettingsError {
+  const code = (err as { code?: string }).code ?? '';
+  const detail = (err as { data?: { error?: string } }).data?.error ?? (err as Error).message ?? String(err);
+  if (/invalid_auth|not_authed|account_inactive|token_revoked|invalid_token/.test(detail)) return new SettingsError(`SLACK_BOT_TOKEN: Slack refused this token (${detail})`);
+  if (code === 'EADDRINUSE' || /EADDRINUSE/.test(detail)) return new SettingsError('SLACK_PORT: the port is already in use');
+  return new SettingsError(`SLACK_API_URL: cannot reach the Slack Web API (${detail.split('\n')[0]!.slice(0, 120)})`);
 }

@@ -78,7 +78,7 @@ describe('clear errors, never a stack trace', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as net.AddressInfo).port;
     await new Promise((resolve) => server.close(resolve));
-    const env = { PANELBOT_DB: tempDbPath(), SLACK_BOT_TOKEN: 'xoxb-secret-token', SLACK_SIGNING_SECRET: 'abcdef', SLACK_PORT: '0', SLACK_API_URL: `http://127.0.0.1:${port}/api/` };
+    const env = { PANELBOT_DB: tempDbPath(), SLACK_BOT_TOKEN: 'xoxb-secret-token', SLACK_SIGNING_SECRET: 'abcdef', SLACK_PORT: String(port), SLACK_API_URL: `http://127.0.0.1:${port}/api/` };
     const run = panelbot(['serve'], { env });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('SLACK_API_URL: cannot reach the Slack Web API');

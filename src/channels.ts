@@ -5,9 +5,7 @@ import type { ChannelSender } from './core/ports';
 import { ConsoleSender } from './bots/console-sender';
 import { Scheduler } from './scheduler';
 import { followUpTick } from './core/followup/tick';
-import { slackOptionsFrom, startSlack } from './bots/slack/app';
-import { startTelegram } from './bots/telegram';
-import { startWhatsApp } from './bots/whatsapp';
+import { slackOptionsFrom } from './bots/slack/options';
 import { logisticsCountsText } from './core/logistics';
 
 export interface RunningChannels {
@@ -47,12 +45,15 @@ export async function startChannels(app: App, settings: Settings, reporter: Repo
 
   async function startEach(): Promise<void> {
     if (settings.TELEGRAM_BOT_TOKEN) {
+      // Each platform's library is loaded only when its channel is configured (faster start-up).
+      const { startTelegram } = await import('./bots/telegram');
       const telegram = await startTelegram(app, settings, reporter);
       names.push(telegram.name);
       senders.push(telegram.sender);
       stops.push(() => telegram.stop());
     }
     if (settings.WHATSAPP_ENABLED) {
+      const { startWhatsApp } = await import('./bots/whatsapp');
       const whatsapp = await startWhatsApp(app, settings, reporter);
       names.push(whatsapp.name);
       senders.push(whatsapp.sender);
@@ -62,6 +63,7 @@ export async function startChannels(app: App, settings: Settings, reporter: Repo
     const slackOptions = slackOptionsFrom(settings);
     if (slackOptions) {
       const logistics = logisticsCountsText(app.db, app.services.config);
+      const { startSlack } = await import('./bots/slack/app');
       const slack = await startSlack(app.services, { ...slackOptions, logistics });
       names.push(`slack (${slack.mode}${slack.port ? ` on port ${slack.port}` : ''})`);
       stops.push(() => slack.stop());

@@ -1,12 +1,12 @@
 // Loads the panel configuration file (YAML or JSON) and validates it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { describeIssues, panelConfigSchema, type PanelConfig } from '../core/panel-config';
 import { inlineSurveyBanks } from './survey-banks';
+import { packagePath } from '../paths';
 
-export const EXAMPLE_CONFIG = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../panel.example.yaml');
+export const EXAMPLE_CONFIG = packagePath('panel.example.yaml');
 
 export class ConfigError extends Error {
   constructor(

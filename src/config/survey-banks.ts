@@ -2,11 +2,11 @@
 // before it is validated, so a mistake in a bank is reported like any other configuration error.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
+import { PACKAGE_ROOT } from '../paths';
 
 /** Where panelbot's own banks live (surveys/ beside panel.example.yaml), for configurations kept elsewhere. */
-const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const PACKAGE_DIR = PACKAGE_ROOT;
 
 /**
  * Replaces each surveys.banks entry that is a file path by the file's content; returns the problems.

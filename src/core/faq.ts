@@ -2,11 +2,11 @@
 // with MiniSearch. Only a confident match is answered; anything else goes to a person.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
 import { LANGUAGES, type Language, type PanelConfig } from './panel-config';
 import { processTerm } from './faq-words';
 import { formatDate, formatTime } from './time';
+import { packagePath } from '../paths';
 
 export interface FaqEntry {
   /** The entry's place in its file, from 1: stable enough to say which answer was given. */
@@ -30,7 +30,7 @@ export const MIN_LEAD = 1.3;
 /** Longer messages are stories, not FAQ questions: a person reads them. */
 export const MAX_TERMS = 12;
 
-const PACKAGE_FAQ_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../faq');
+const PACKAGE_FAQ_DIR = packagePath('faq');
 
 /** Reads one FAQ file: "## question", an optional "keywords:" line, then the answer. */
 export function parseFaq(markdown: string): FaqEntry[] {

@@ -2,10 +2,10 @@
 import i18next, { type i18n } from 'i18next';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { LANGUAGES, type Language } from './panel-config';
+import { packagePath } from '../paths';
 
-export const LOCALES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../locales');
+export const LOCALES_DIR = packagePath('locales');
 
 export type TextParams = Record<string, unknown>;
 

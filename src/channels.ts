@@ -5,6 +5,7 @@ import type { ChannelSender } from './core/ports';
 import { ConsoleSender } from './bots/console-sender';
 import { Scheduler } from './scheduler';
 import { followUpTick } from './core/followup/tick';
+import { housekeeping } from './core/housekeeping';
 import { slackOptionsFrom } from './bots/slack/options';
 import { logisticsCountsText } from './core/logistics';
 
@@ -38,7 +39,7 @@ export async function startChannels(app: App, settings: Settings, reporter: Repo
   }
   // The scheduler starts last, with the senders of every channel started above.
   const console = new ConsoleSender();
-  const scheduler = new Scheduler({ services: app.services, senders: [...senders, console], planners: [followUpTick] });
+  const scheduler = new Scheduler({ services: app.services, senders: [...senders, console], planners: [followUpTick, housekeeping] });
   scheduler.start();
   stops.push(() => scheduler.stop());
   return { names, senders, console, stop: stopAll };

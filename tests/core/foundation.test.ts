@@ -140,3 +140,20 @@ describe('restarts', () => {
     expect(jana.last.at(-1)?.choices?.length).toBe(1);
   });
 });
+
+describe('housekeeping', () => {
+  it('forgets delivered messages after a week, keeping what may still be redelivered', async () => {
+    const { housekeeping } = await import('../../src/core/housekeeping');
+    panel = testPanel();
+    const inbound = { address: { channel: 'telegram' as const, userId: '7' }, messageId: 'old', content: { kind: 'text' as const, text: 'English' } };
+    panel.app.engine.handle(inbound);
+    panel.app.engine.delivered(inbound);
+    panel.app.engine.flushDeliveries();
+    const undelivered = { ...inbound, messageId: 'pending' };
+    panel.app.engine.handle(undelivered);
+    panel.clock.advance(8 * 24 * 3600_000);
+    expect(housekeeping(panel.app.services, panel.clock.now())).toBe(1);
+    // The undelivered one stays: its replies are given again if the platform redelivers it.
+    expect(panel.app.engine.handle(undelivered).length).toBeGreaterThan(0);
+  });
+});

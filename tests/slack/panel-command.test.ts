@@ -68,6 +68,20 @@ describe('/panel checkin', () => {
 });
 
 describe('/panel broadcast', () => {
+  it('tells how long the WhatsApp part takes at the safe pace', async () => {
+    t = await slackTest();
+    for (const id of ['wa-1', 'wa-2', 'wa-3']) {
+      const [code] = t.panel.invite(1, 'nl');
+      const u = t.panel.user(id, 'whatsapp');
+      for (const answer of ENGLISH_ANSWERS(code!)) u.says(answer);
+    }
+    await t.send.command('UORG1', 'broadcast');
+    const complete = texts({ fr: 'Bonjour', nl: 'Hallo', de: 'Hallo', en: 'Hello' });
+    const preview = (await t.send.submit('UORG1', 'broadcast_compose', { ...audience('registrants'), ...complete })).json();
+    // Three people, two gaps of 4 to 9 seconds: about 13 s typically, 18 s at most, shown in whole minutes.
+    expect(preview.view.blocks[0].text.text).toContain('By channel: whatsapp 3\nOn WhatsApp this takes about 1 min (at most 1 min), paced to avoid a ban.');
+  });
+
   it('is refused while a panel language is missing, then previewed and queued in each person’s language', async () => {
     t = await slackTest();
     threeRegistrants();

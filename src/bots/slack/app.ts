@@ -44,7 +44,7 @@ export async function startSlack(services: Services, options: SlackOptions): Pro
   const poster = new SlackPoster({ ...services, log }, bolt.client, organisers, { helplineChannel: options.helplineChannel, alertsChannel: options.alertsChannel });
   registerTicketHandlers(bolt, { ...services, log }, organisers, poster);
   registerPanelCommand(bolt, services, organisers, options.logistics);
-  registerBroadcast(bolt, services, organisers, options.alertsChannel);
+  registerBroadcast(bolt, services, organisers, options.alertsChannel, options.whatsappPace);
   bolt.error(async (err) => {
     log.error({ err: { name: err.name, code: (err as { code?: string }).code } }, 'slack: handler failed');
   });

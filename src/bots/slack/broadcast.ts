@@ -1,5 +1,6 @@
 // The broadcast modal: audience, the text in every panel language (refused while one is missing),
 // a preview with the number of people per channel, then confirm. Queued by the core through the outbox.
+import { DEFAULT_PACE, estimateBroadcast, type PaceOptions } from '../whatsapp/pace';
 import type { App as BoltApp, ViewOutput, types } from '@slack/bolt';
 import type { webApi } from '@slack/bolt';
 import { BROADCAST_AUDIENCES, checkDraft, getDraft, previewBroadcast, queueBroadcast, saveDraft, type BroadcastAudience, type BroadcastDraft } from '../../core/broadcast';
@@ -75,9 +76,12 @@ export function draftFromView(config: PanelConfig, view: ViewOutput): BroadcastD
   };
 }
 
-function previewView(config: PanelConfig, id: number, draft: BroadcastDraft, preview: ReturnType<typeof previewBroadcast>): types.View {
+function previewView(config: PanelConfig, id: number, draft: BroadcastDraft, preview: ReturnType<typeof previewBroadcast>, whatsappPace: PaceOptions = DEFAULT_PACE): types.View {
   const channels = Object.entries(preview.perChannel).map(([c, n]) => `${c} ${n}`).join(', ') || 'none';
   const event = draft.audience === 'attendees' ? ` of ${escapeMrkdwn(config.events.find((e) => e.id === draft.eventId)?.title.en ?? '')}` : '';
+  // WhatsApp goes at a human pace to avoid a ban: say how long that takes.
+  const onWhatsApp = preview.perChannel.whatsapp ?? 0;
+  const duration = onWhatsApp > 1 ? whatsappDuration(estimateBroadcast(onWhatsApp, whatsappPace)) : '';
   const left = [
     preview.unreachable ? `${preview.unreachable} not reachable on any channel` : '',
     preview.essentialOnly ? `${preview.essentialOnly} asked for essential messages only (not sent)` : '',
@@ -94,7 +98,7 @@ function previewView(config: PanelConfig, id: number, draft: BroadcastDraft, pre
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: `*${AUDIENCE_NAMES[draft.audience]}${event}: ${preview.total} people*\nBy channel: ${channels}${left.length ? `\nLeft out: ${left.join('; ')}` : ''}${draft.essential ? '\nMarked essential.' : ''}`,
+          text: `*${AUDIENCE_NAMES[draft.audience]}${event}: ${preview.total} people*\nBy channel: ${channels}${duration}${left.length ? `\nLeft out: ${left.join('; ')}` : ''}${draft.essential ? '\nMarked essential.' : ''}`,
         },
       },
       ...config.panel.languages.map((lng): types.KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: `*${LANGUAGE_NAMES[lng]}*\n${quote(draft.texts[lng] ?? '')}` } })),
@@ -102,7 +106,7 @@ function previewView(config: PanelConfig, id: number, draft: BroadcastDraft, pre
   };
 }
 
-export function registerBroadcast(bolt: BoltApp, services: Services, organisers: Organisers, announceChannel: string | undefined): void {
+export function registerBroadcast(bolt: BoltApp, services: Services, organisers: Organisers, announceChannel: string | undefined, whatsappPace: PaceOptions = DEFAULT_PACE): void {
   const { config } = services;
 
   bolt.view('broadcast_compose', async ({ ack, body, view }) => {
@@ -123,7 +127,7 @@ export function registerBroadcast(bolt: BoltApp, services: Services, organisers:
       return;
     }
     const id = saveDraft(services, draft, `slack:${body.user.id}`);
-    await ack({ response_action: 'update', view: previewView(config, id, draft, previewBroadcast(services.db, draft)) });
+    await ack({ response_action: 'update', view: previewView(config, id, draft, previewBroadcast(services.db, draft), whatsappPace) });
   });
 
   bolt.view('broadcast_confirm', async ({ ack, body, view, client }) => {
@@ -141,4 +145,9 @@ export function registerBroadcast(bolt: BoltApp, services: Services, organisers:
       : `Broadcast #${id} was not queued (${result.reason}).`;
     await (client as webApi.WebClient).chat.postMessage({ channel: announceChannel ?? user, text });
   });
+}
+
+function whatsappDuration(estimate: { typicalMs: number; atMostMs: number }): string {
+  const minutes = (ms: number) => Math.max(1, Math.round(ms / 60_000));
+  return `\nOn WhatsApp this takes about ${minutes(estimate.typicalMs)} min (at most ${minutes(estimate.atMostMs)} min), paced to avoid a ban.`;
 }

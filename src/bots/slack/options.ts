@@ -2,6 +2,7 @@
 // not load Bolt (channels load it only when Slack is configured).
 import type { Settings } from '../../config/settings';
 import type { LogisticsReport } from './command';
+import { paceFromSeconds, type PaceOptions } from '../whatsapp/pace';
 
 export interface SlackOptions {
   botToken: string;
@@ -19,6 +20,8 @@ export interface SlackOptions {
   /** Answer HTTP requests only once handled (deterministic tests); Slack's 3 s limit applies. */
   processBeforeResponse?: boolean;
   logistics?: LogisticsReport;
+  /** WhatsApp's sending pace, to tell organisers how long a broadcast there takes. */
+  whatsappPace?: PaceOptions;
 }
 
 export function slackOptionsFrom(settings: Settings): SlackOptions | undefined {
@@ -32,6 +35,7 @@ export function slackOptionsFrom(settings: Settings): SlackOptions | undefined {
     helplineChannel: settings.SLACK_HELPLINE_CHANNEL,
     alertsChannel: settings.SLACK_ALERTS_CHANNEL,
     organisers: settings.SLACK_ORGANISERS,
+    whatsappPace: paceFromSeconds(settings.WHATSAPP_GAP_MIN_SECONDS, settings.WHATSAPP_GAP_MAX_SECONDS),
   };
 }
 

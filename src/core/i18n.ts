@@ -11,7 +11,7 @@ export type TextParams = Record<string, unknown>;
 
 export interface Translator {
   t(lng: Language, key: string, params?: TextParams): string;
-  /** A list stored as a JSON array (e.g. the words of a command). */
+  /** A list of words stored as "a|b|c" (e.g. the words of a command). */
   list(lng: Language, key: string): string[];
   has(lng: Language, key: string): boolean;
   readonly namespaces: string[];
@@ -61,7 +61,9 @@ export function createTranslator(dir = LOCALES_DIR): Translator {
     },
     list: (lng, key) => {
       const value = instance.t(key, { lng, returnObjects: true }) as unknown;
-      return Array.isArray(value) ? value.map(String) : [];
+      if (Array.isArray(value)) return value.map(String);
+      // Word lists are one text with | between the words, so every language has the same keys.
+      return typeof value === 'string' && value !== key ? value.split('|').map((w) => w.trim()).filter(Boolean) : [];
     },
     has: (lng, key) => instance.exists(key, { lng }),
   };

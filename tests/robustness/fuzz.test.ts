@@ -15,7 +15,7 @@ const panel = testPanel({ now: '2027-01-13T09:00:00+01:00' });
 afterAll(() => panel.close());
 
 const resources = readLocaleResources();
-const commandWords = LANGUAGES.flatMap((l) => Object.values((resources[l]!.common as { commands: Record<string, string[]> }).commands).flat());
+const commandWords = LANGUAGES.flatMap((l) => Object.values((resources[l]!.common as { commands: Record<string, string> }).commands).flatMap((words) => words.split('|')));
 const internal = new Set(LANGUAGES.map((l) => panel.app.services.i18n.t(l, 'common:errors.internal')));
 const unavailable = new Set(LANGUAGES.map((l) => panel.app.services.i18n.t(l, 'common:errors.unavailable')));
 const KINDS: UnsupportedKind[] = ['photo', 'voice', 'audio', 'video', 'sticker', 'document', 'location', 'contact', 'poll', 'reaction', 'call', 'other'];

@@ -33,9 +33,17 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const groups: Record<string, string[]> = {};
   let seq = 0;
   const server = http.createServer((req, res) => {
-    let raw = '';
-    req.on('data', (chunk) => (raw += chunk));
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      // A file upload (files.uploadV2 posts the bytes to the URL it was given): keep the bytes.
+      if (req.url?.startsWith('/upload/')) {
+        calls.push({ method: 'upload', args: { id: req.url.slice('/upload/'.length), bytes: Buffer.concat(chunks) } });
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end('OK');
+        return;
+      }
       const method = (req.url ?? '').replace(/^\/api\//, '').replace(/\?.*$/, '');
       const args = parseBody(raw, req.headers['content-type']);
       calls.push({ method, args });
@@ -48,6 +56,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         'views.open': () => ({ ok: true, view: { id: 'V1' } }),
         'usergroups.users.list': () => (groups[args.usergroup] ? { ok: true, users: groups[args.usergroup] } : { ok: false, error: 'no_such_subteam' }),
         'reactions.add': () => ({ ok: true }),
+        'files.getUploadURLExternal': () => ({ ok: true, upload_url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/upload/F${++seq}`, file_id: `F${seq}` }),
+        'files.completeUploadExternal': () => ({ ok: true, files: (typeof args.files === 'string' ? JSON.parse(args.files) : args.files ?? []).map((f: { id: string }) => ({ id: f.id })) }),
       };
       const body = answers[method]?.() ?? { ok: false, error: 'unknown_method' };
       res.writeHead(200, { 'content-type': 'application/json' });

@@ -53,6 +53,30 @@ describe('/panel stats and find', () => {
   });
 });
 
+describe('/panel survey', () => {
+  it('answers with the table, then posts the chart as a PNG in the channel', async () => {
+    t = await slackTest();
+    const { recordAnswer } = await import('../../src/core/followup/survey-store');
+    const items = ['ai_daily_life', 'ai_working_life'];
+    for (const [who, before, after] of [['r1', 2, 4], ['r2', 3, 4]] as const) {
+      for (const item of items) {
+        recordAnswer(t.panel.app.db, who, 'pre', item, before);
+        recordAnswer(t.panel.app.db, who, 'post', item, after);
+      }
+    }
+    const answer = (await t.send.command('UORG1', 'survey')).json().text as string;
+    expect(answer).toContain('Questionnaire pre → post');
+    const until = Date.now() + 30_000;
+    while (!t.fake.called('files.completeUploadExternal').length && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    const [upload] = t.fake.called('upload');
+    // The upload is multipart: the PNG (signature and end chunk) is inside it.
+    const bytes = upload!.args.bytes as Buffer;
+    expect(bytes.indexOf(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBeGreaterThanOrEqual(0);
+    expect(bytes.indexOf(Buffer.from('IEND', 'latin1'))).toBeGreaterThan(0);
+    expect(t.fake.called('files.completeUploadExternal')[0]!.args.channel_id).toBe('CHELP');
+  });
+});
+
 describe('/panel checkin', () => {
   it('marks someone present on an event day, once, and audits it', async () => {
     t = await slackTest({ now: '2027-02-20T09:40:00+01:00' });

@@ -4,6 +4,8 @@ import { computeStats, formatStats } from '../../core/stats';
 import { findPeople, formatFound } from '../../core/find-person';
 import { audit } from '../../db/repos/audit';
 import { describeCheckIn, organiserCheckIn } from '../../core/organiser-checkin';
+import { computeSurveyReport, formatSurveyReport } from '../../core/followup/survey-report';
+import type { WebClient } from '@slack/web-api';
 import type { Services } from '../../core/flow';
 import { REFUSAL, type Organisers } from './organisers';
 import { composeView } from './broadcast';
@@ -17,6 +19,7 @@ export const USAGE = [
   '`/panel find <code, pseudonym or name>`: find a person',
   '`/panel logistics <event>`: meals, childcare, hotel nights, companions for an event',
   '`/panel checkin <event> <pseudonym> [day]`: mark someone present on an event day',
+  '`/panel survey`: the questionnaires before and after, with the chart',
   '`/panel broadcast`: write to an audience in every panel language',
 ].join('\n');
 
@@ -64,6 +67,15 @@ export function registerPanelCommand(bolt: BoltApp, services: Services, organise
         await reply(escapeMrkdwn(describeCheckIn(result, eventId, pseudonym.toUpperCase())));
         return;
       }
+      case 'survey': {
+        audit(db, actor, 'survey_report', null, clock.now());
+        await reply(block(formatSurveyReport(computeSurveyReport(db, config))));
+        // Drawing the chart takes a moment: it follows the table as a file in the same channel.
+        void postSurveyChart(client as unknown as WebClient, command.channel_id, services).catch((err: Error) =>
+          services.log.warn({ err: { name: err.name, message: err.message } }, 'slack: survey chart not posted'),
+        );
+        return;
+      }
       case 'broadcast': {
         await ack();
         await client.views.open({ trigger_id: command.trigger_id, view: composeView(config) });
@@ -73,4 +85,11 @@ export function registerPanelCommand(bolt: BoltApp, services: Services, organise
         await reply(USAGE);
     }
   });
+}
+
+async function postSurveyChart(client: WebClient, channel: string, services: Services): Promise<void> {
+  // Vega and resvg load only when a chart is asked for.
+  const { surveyChartPng } = await import('../../core/followup/survey-chart');
+  const png = await surveyChartPng(services.db, services.config);
+  await client.files.uploadV2({ channel_id: channel, file: png, filename: 'questionnaire-before-after.png', title: 'Questionnaire: before and after' });
 }

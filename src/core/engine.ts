@@ -8,7 +8,7 @@ import type { Answer, Flow, Frame, FrameData, Person, Services, Step, Turn } fro
 import type { TextParams } from './i18n';
 import type { ChannelAddress, Inbound, Outbound } from './messages';
 import { LANGUAGES, type Language } from './panel-config';
-import { cleanInput, matchChoice, normalize } from './text';
+import { cleanInput, matchChoice, normalize, UNIVERSAL_SYNONYMS } from './text';
 import { findCommand, type Command } from './commands';
 
 export const MAX_MESSAGE_LENGTH = 2000;
@@ -331,7 +331,7 @@ class TurnImpl implements Turn {
     const step = this.currentStep();
     const offered = this.offeredChoices(step);
     if (offered && offered.length > 0) {
-      const id = matchChoice(text, offered, {}, step.byPosition !== false);
+      const id = matchChoice(text, offered, UNIVERSAL_SYNONYMS, step.byPosition !== false);
       if (id !== undefined) return this.answer({ text, choiceId: id });
       if (!step.freeText) {
         this.say(this.t(step.invalidChoiceKey ?? 'common:errors.chooseOne', { count: offered.length }));

@@ -44,3 +44,13 @@ export function matchChoice(answer: string, choices: Choice[], synonyms: Record<
   }
   return undefined;
 }
+
+/**
+ * Words that mean yes, no or go on in any of the four languages: someone who chose Dutch and types
+ * "oui" still answers. They apply to choices whose id is yes, no or continue.
+ */
+export const UNIVERSAL_SYNONYMS: Record<string, string[]> = {
+  yes: ['yes', 'y', 'yep', 'oui', 'ouais', 'ja', 'jawel', 'jawohl', 'ok', 'oke', 'okay', 'si', 'd\'accord', 'akkoord', 'einverstanden', '👍'],
+  no: ['no', 'n', 'nope', 'non', 'nee', 'neen', 'nein', '👎'],
+  continue: ['ok', 'oke', 'okay', 'continue', 'next', 'continuer', 'suivant', 'verder', 'volgende', 'weiter', 'go', 'allez', 'los', 'd\'accord'],
+};

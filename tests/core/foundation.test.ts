@@ -157,3 +157,14 @@ describe('housekeeping', () => {
     expect(panel.app.engine.handle(undelivered).length).toBeGreaterThan(0);
   });
 });
+
+describe('yes, no and go on', () => {
+  it('are understood in any of the four languages, whatever language was chosen', () => {
+    panel = testPanel();
+    const [code] = panel.invite(1, 'nl');
+    const piet = panel.user('piet');
+    for (const answer of ['Nederlands', code!]) piet.says(answer);
+    expect(piet.says('ok')).toContain('Gaat u ermee akkoord');
+    expect(piet.says('oui')).toContain('Wat is uw voornaam?');
+  });
+});

@@ -10,10 +10,10 @@ import { attemptFromError } from './errors';
 import { renderParts, type CallbackCodec } from './render';
 import { isReachable } from './reachability';
 import type { Attempt, Priority, SendQueue } from './send-queue';
+import { ReadySwitch } from '../ready-switch';
 
-export class TelegramSender implements ChannelSender {
+export class TelegramSender extends ReadySwitch implements ChannelSender {
   readonly channel = 'telegram' as const;
-  private ready = false;
 
   constructor(
     private readonly api: Api,
@@ -21,14 +21,8 @@ export class TelegramSender implements ChannelSender {
     private readonly queue: SendQueue,
     private readonly codec: CallbackCodec,
     private readonly log: Logger,
-  ) {}
-
-  isReady(): boolean {
-    return this.ready;
-  }
-
-  setReady(ready: boolean): void {
-    this.ready = ready;
+  ) {
+    super();
   }
 
   async send(userId: string, message: Outbound, priority: Priority): Promise<DeliveryResult> {

@@ -8,27 +8,21 @@ import { renderPlain } from '../render-text';
 import { mayMessage } from './opt-in';
 import type { PacedQueue, Priority } from './pace';
 import type { WhatsAppPort } from './port';
+import { ReadySwitch } from '../ready-switch';
 
 /** When the session is down, the outbox tries again after this long (or sooner once it is up). */
 export const RETRY_WHEN_DOWN_MS = 60_000;
 
-export class WhatsAppSender implements ChannelSender {
+export class WhatsAppSender extends ReadySwitch implements ChannelSender {
   readonly channel = 'whatsapp' as const;
-  private ready = false;
 
   constructor(
     private readonly port: WhatsAppPort,
     private readonly db: Db,
     private readonly queue: PacedQueue,
     private readonly log: Logger,
-  ) {}
-
-  isReady(): boolean {
-    return this.ready;
-  }
-
-  setReady(ready: boolean): void {
-    this.ready = ready;
+  ) {
+    super();
   }
 
   async send(userId: string, message: Outbound, priority: Priority): Promise<DeliveryResult> {
@@ -45,7 +39,7 @@ export class WhatsAppSender implements ChannelSender {
   }
 
   private async deliver(userId: string, message: Outbound, priority: Priority): Promise<DeliveryResult> {
-    if (!this.ready) return { ok: false, permanent: false, retryAfterMs: RETRY_WHEN_DOWN_MS, reason: 'whatsapp not connected' };
+    if (!this.isReady()) return { ok: false, permanent: false, retryAfterMs: RETRY_WHEN_DOWN_MS, reason: 'whatsapp not connected' };
     const sent = await this.queue.push(userId, priority, () => this.port.sendMessage(userId, renderPlain(message)));
     if (!sent.ok) return this.failed(sent);
     const file = message.attachment;
@@ -58,6 +52,6 @@ export class WhatsAppSender implements ChannelSender {
 
   private failed(result: DeliveryResult & { ok: false }): DeliveryResult {
     this.log.warn({ reason: result.reason }, 'whatsapp message not sent');
-    return this.ready ? result : { ...result, retryAfterMs: RETRY_WHEN_DOWN_MS };
+    return this.isReady() ? result : { ...result, retryAfterMs: RETRY_WHEN_DOWN_MS };
   }
 }

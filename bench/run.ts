@@ -91,16 +91,19 @@ for (const people of [0, ...P.prefills]) {
   seeded.set(people, file);
 }
 
-// 1. Core throughput.
-const core = new Map<number, CoreResult | Error>();
-for (const people of [0, ...P.prefills]) {
+// 1. Core throughput. Messages reach the engine as the adapters hand them over: a Telegram poll
+// brings up to 100 updates, submitted together and committed together (engine.submit). One at a
+// time (engine.handle, as the terminal chat does) is measured too, as a reference.
+const GROUP = 100;
+const core = new Map<string, CoreResult | Error>();
+const coreRuns: Array<[number, number]> = [[0, GROUP], ...P.prefills.map((p): [number, number] => [p, GROUP]), [0, 1], [100_000, 1]];
+for (const [people, batch] of coreRuns) {
   const file = seeded.get(people);
+  const what = `core, ${fmt(P.citizens)} citizens, ${fmt(people)} people in the database, ${batch === 1 ? 'one message at a time' : `${batch} messages at a time`}`;
   core.set(
-    people,
+    `${people}/${batch}`,
     file
-      ? await attempt(`core, ${fmt(P.citizens)} citizens, ${fmt(people)} people in the database`, () =>
-          job<CoreResult>('core', { dbPath: copyDb(file, path.join(dir, `core-${people}.db`)), citizens: P.citizens, warmup: P.warmup }),
-        )
+      ? await attempt(what, () => job<CoreResult>('core', { dbPath: copyDb(file, path.join(dir, `core-${people}-${batch}.db`)), citizens: P.citizens, warmup: P.warmup, batch }))
       : new Error('database not seeded'),
   );
 }
@@ -141,34 +144,42 @@ if (!(bundle instanceof Error)) bundle.remove();
 // The table.
 const rows: Row[] = [];
 const why = (r: unknown) => (r instanceof Error ? r.message : 'not run');
-const base = core.get(0);
+const base = core.get(`0/${GROUP}`);
 const coreOk = (r: CoreResult | Error | undefined): r is CoreResult => !!r && !(r instanceof Error);
 // "On one core": wall-clock is low when other work shares the machine, CPU time is high when V8's
-// helper threads (GC) run on the other core; both underestimate, so the higher one is judged.
-const oneCore = (r: CoreResult) => Math.max(r.perSecond, r.perCpuSecond);
+// helper threads (GC) run on the other core. The target is judged on both.
+const oneCore = (r: CoreResult) => Math.min(r.perSecond, r.perCpuSecond);
+const rate = (r: CoreResult) => `${fmt(r.perSecond)} (${fmt(r.perCpuSecond)}/CPU-s)`;
 if (coreOk(base)) {
   const peerRef = peer instanceof Error ? undefined : peer;
   rows.push({
     id: '1',
-    measure: `core msg/s, ${fmt(P.citizens)} citizens at once, empty DB (per CPU-s)`,
-    figure: `${fmt(base.perSecond)} (${fmt(base.perCpuSecond)}/CPU-s)`,
+    measure: `core msg/s, ${fmt(P.citizens)} citizens at once, ${GROUP} per commit, empty DB (per CPU-s)`,
+    figure: rate(base),
     reference: peerRef ? `grammY peer ${fmt(peerRef.perSecond)} (${fmt(peerRef.perCpuSecond)}/CPU-s)` : `peer not measured`,
     ratio: peerRef ? ratio(base.perCpuSecond, peerRef.perCpuSecond) : '',
     target: '≥ 5,000/s on one core',
     verdict: verdict(oneCore(base) >= 5000),
   });
-  rows.push({ id: '1', measure: 'core latency p50 / p99, empty DB', figure: `${fmt(base.p50Ms, 2)} / ${fmt(base.p99Ms, 2)} ms`, reference: '', ratio: '', target: '', verdict: '' });
+  rows.push({ id: '1', measure: 'core latency p50 / p99 (submitted → answered), empty DB', figure: `${fmt(base.p50Ms, 2)} / ${fmt(base.p99Ms, 2)} ms`, reference: '', ratio: '', target: '', verdict: '' });
   rows.push({ id: '1', measure: 'core peak RSS, empty DB', figure: `${fmt(base.maxRssMb)} MB`, reference: '', ratio: '', target: '', verdict: '' });
   rows.push({ id: '1', measure: 'registrations completed', figure: `${fmt(base.registered)} of ${fmt(base.citizens)}`, reference: '', ratio: '', target: '', verdict: verdict(base.registered === base.citizens) });
   for (const people of P.prefills) {
-    const r = core.get(people);
+    const r = core.get(`${people}/${GROUP}`);
     if (!coreOk(r)) {
       rows.push(notMeasured('1', `core with ${fmt(people)} people in the DB`, why(r)));
       continue;
     }
-    rows.push({ id: '1', measure: `core msg/s, ${fmt(people)} people in the DB (per CPU-s)`, figure: `${fmt(r.perSecond)} (${fmt(r.perCpuSecond)}/CPU-s)`, reference: `empty DB ${fmt(base.perSecond)} (${fmt(base.perCpuSecond)}/CPU-s)`, ratio: ratio(r.perCpuSecond, base.perCpuSecond), target: '≥ 5,000/s', verdict: verdict(oneCore(r) >= 5000 && r.registered === r.citizens) });
+    rows.push({ id: '1', measure: `core msg/s, ${fmt(people)} people in the DB (per CPU-s)`, figure: rate(r), reference: `empty DB ${rate(base)}`, ratio: ratio(r.perCpuSecond, base.perCpuSecond), target: '≥ 5,000/s', verdict: verdict(oneCore(r) >= 5000 && r.registered === r.citizens) });
     rows.push({ id: '1', measure: `core p50 / p99, ${fmt(people)} people`, figure: `${fmt(r.p50Ms, 2)} / ${fmt(r.p99Ms, 2)} ms`, reference: `empty DB ${fmt(base.p50Ms, 2)} / ${fmt(base.p99Ms, 2)} ms`, ratio: `${ratio(r.p50Ms, base.p50Ms)} / ${ratio(r.p99Ms, base.p99Ms)}`, target: '', verdict: '' });
     rows.push({ id: '1', measure: `core peak RSS, ${fmt(people)} people`, figure: `${fmt(r.maxRssMb)} MB`, reference: `empty DB ${fmt(base.maxRssMb)} MB`, ratio: ratio(r.maxRssMb, base.maxRssMb), target: '', verdict: '' });
+  }
+  for (const people of [0, 100_000]) {
+    const r = core.get(`${people}/1`);
+    const grouped = core.get(`${people}/${GROUP}`);
+    if (!coreOk(r) || !coreOk(grouped)) continue;
+    rows.push({ id: '1', measure: `core one message per commit (terminal chat), ${fmt(people)} people`, figure: rate(r), reference: `${GROUP} per commit ${rate(grouped)}`, ratio: ratio(r.perCpuSecond, grouped.perCpuSecond), target: '(information)', verdict: '' });
+    rows.push({ id: '1', measure: `core p50 / p99 one at a time, ${fmt(people)} people`, figure: `${fmt(r.p50Ms, 2)} / ${fmt(r.p99Ms, 2)} ms`, reference: '', ratio: '', target: '', verdict: '' });
   }
 } else rows.push(notMeasured('1', 'core throughput', why(base), '≥ 5,000/s'));
 
@@ -216,6 +227,6 @@ const minutes = (performance.now() - started) / 60000;
 console.log(`\npanelbot benchmarks — ${quick ? 'QUICK mode (BENCH_QUICK=1), smaller counts' : 'full mode'}; broadcast count ${fmt(broadcastCount)} (BENCH_BROADCAST)${paceGapMs !== undefined ? `, Telegram pace overridden: ${paceGapMs} ms between sends (BENCH_PACE_GAP_MS)` : ''}`);
 console.log(`node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), load average at start ${fmt(load, 1)}, ran ${fmt(minutes, 1)} min`);
 console.log("msg/s is wall-clock; /CPU-s is messages per second of this process's CPU time (one dedicated core when the machine is shared).");
-console.log('The core target is judged on the higher of the two; adapter vs peer on CPU time.\n');
+console.log('The core target is judged on both (the lower of the two); adapter vs peer on CPU time.\n');
 console.log(render(rows));
 fs.rmSync(dir, { recursive: true, force: true });

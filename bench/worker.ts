@@ -3,7 +3,7 @@
 import { runCore } from './core';
 import { seededDb } from './population';
 
-type Job = { job: 'seed'; file: string; people: number } | { job: 'core'; dbPath: string; citizens: number; warmup: number } | { job: string };
+type Job = { job: 'seed'; file: string; people: number } | { job: 'core'; dbPath: string; citizens: number; warmup: number; batch?: number } | { job: string };
 
 // Run as `node bin/run-ts.mjs bench/worker.ts JOB JSON`: the job and its spec are the last two arguments.
 const [job, specText] = process.argv.slice(-2);
@@ -15,7 +15,7 @@ switch (job) {
     result = { ok: true };
     break;
   case 'core':
-    result = runCore(spec.dbPath as string, spec.citizens as number, spec.warmup as number);
+    result = await runCore(spec.dbPath as string, spec.citizens as number, spec.warmup as number, (spec.batch as number | undefined) ?? 1);
     break;
   default: {
     const mod = (await import(`./jobs/${job}.ts`)) as { run(spec: unknown): Promise<unknown> };

@@ -56,6 +56,7 @@ export function createApp(options: AppOptions = {}): App {
     services,
     engine,
     close() {
+      engine.drainQueue();
       engine.flushDeliveries();
       db.$client.close();
     },

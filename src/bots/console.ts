@@ -23,9 +23,9 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   let counter = 0;
   const session = `${Date.now().toString(36)}-${process.pid}`;
 
-  const send = (content: InboundContent) => {
+  const send = async (content: InboundContent) => {
     const inbound: Inbound = { address, messageId: `${session}-${++counter}`, content };
-    const replies = options.engine.handle(inbound);
+    const replies = await options.engine.submit(inbound);
     print(replies);
     options.engine.delivered(inbound);
   };
@@ -33,7 +33,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     for (const reply of replies) output.write(`${interactive ? '\n' : ''}${renderWithAttachment(reply)}\n${interactive ? '' : '\n'}`);
   };
 
-  send({ kind: 'start' });
+  await send({ kind: 'start' });
   const detach = options.outbox?.attach(options.userId, (message) => print([message]));
   const rl = readline.createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
   if (interactive) {
@@ -41,7 +41,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     rl.prompt();
   }
   for await (const line of rl) {
-    send({ kind: 'text', text: line });
+    await send({ kind: 'text', text: line });
     if (interactive) rl.prompt();
   }
   detach?.();

@@ -14,6 +14,9 @@ import { findCommand, type Command } from './commands';
 export const MAX_MESSAGE_LENGTH = 2000;
 /** A person sending more than this many messages a minute is flooding: told once, then ignored for the minute. */
 export const FLOOD_LIMIT_PER_MINUTE = 30;
+/** The most messages committed together: a Telegram poll brings at most 100. */
+export const MAX_BATCH = 256;
+const MAX_PENDING_CONFIRMATIONS = 10_000;
 
 export interface EngineOptions {
   flows: Flow[];
@@ -27,6 +30,8 @@ export class Engine {
   private pendingDeliveries: Array<[string, string]> = [];
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly commandWords: Map<string, Command>;
+  private readonly queued: Array<{ inbound: Inbound; resolve: (replies: Outbound[]) => void }> = [];
+  private queueScheduled = false;
 
   constructor(
     readonly services: Services,
@@ -57,21 +62,91 @@ export class Engine {
    * in their language, to try again, and nothing of the message is half-kept.
    */
   handle(inbound: Inbound): Outbound[] {
-    const { db, log } = this.services;
+    return this.handleBatch([inbound])[0]!;
+  }
+
+  /**
+   * Handles messages that arrived together in one transaction, each in a savepoint of its own: a
+   * message that fails is rolled back alone and answered with the failure text, the others are
+   * kept. One commit for the whole batch (a group commit) is what makes bursts cheap; nothing is
+   * returned before that commit, so no reply can get ahead of the state it comes from.
+   * Never throws.
+   */
+  handleBatch(inbounds: readonly Inbound[]): Outbound[][] {
+    const { db } = this.services;
+    const sqlite = db.$client;
+    const results: Outbound[][] = [];
+    const confirmations = this.pendingDeliveries;
     try {
-      return inTransaction(db, () => this.handleInTransaction(inbound));
+      inTransaction(db, () => {
+        this.writeDeliveries();
+        for (const inbound of inbounds) {
+          if (inbounds.length === 1) {
+            results.push(this.handleInTransaction(inbound));
+            continue;
+          }
+          try {
+            results.push(sqlite.transaction(() => this.handleInTransaction(inbound))());
+          } catch (err) {
+            // SQLite ends the whole transaction on some errors: then nothing of the batch is kept.
+            if (!sqlite.inTransaction) throw err;
+            results.push(this.failureReplies(inbound, err));
+          }
+        }
+      });
+      return results;
     } catch (err) {
-      const code = (err as { code?: string }).code;
-      log.error({ err: { name: (err as Error).name, code, stack: (err as Error).stack }, channel: inbound.address.channel }, 'message not handled');
-      let lang: Language = 'en';
-      try {
-        lang = findPersonByAddress(db, inbound.address)?.language ?? guessLanguage(inbound.languageHint);
-      } catch {
-        lang = guessLanguage(inbound.languageHint);
-      }
-      const key = code?.startsWith('SQLITE_BUSY') || code === 'SQLITE_FULL' || code === 'SQLITE_IOERR' ? 'common:errors.unavailable' : 'common:errors.internal';
-      return [{ text: this.services.i18n.t(lang, key) }];
+      this.restoreDeliveries(confirmations);
+      return inbounds.map((inbound) => this.failureReplies(inbound, err));
     }
+  }
+
+  /**
+   * What adapters call. Messages submitted while the event loop is busy (a poll batch, a burst of
+   * webhooks) are handled together by handleBatch on the next turn; each promise resolves with
+   * its own replies once they are committed. Never rejects.
+   */
+  submit(inbound: Inbound): Promise<Outbound[]> {
+    return new Promise((resolve) => {
+      this.queued.push({ inbound, resolve });
+      this.scheduleQueue();
+    });
+  }
+
+  /** Handles everything submitted so far, now (before the store is closed). */
+  drainQueue(): void {
+    while (this.queued.length > 0) this.runQueued();
+  }
+
+  private scheduleQueue(): void {
+    if (this.queueScheduled || this.queued.length === 0) return;
+    this.queueScheduled = true;
+    setImmediate(() => {
+      this.queueScheduled = false;
+      this.runQueued();
+      this.scheduleQueue();
+    });
+  }
+
+  private runQueued(): void {
+    const batch = this.queued.splice(0, MAX_BATCH);
+    if (batch.length === 0) return;
+    const results = this.handleBatch(batch.map((q) => q.inbound));
+    batch.forEach((q, i) => q.resolve(results[i]!));
+  }
+
+  private failureReplies(inbound: Inbound, err: unknown): Outbound[] {
+    const { db, log } = this.services;
+    const code = (err as { code?: string }).code;
+    log.error({ err: { name: (err as Error).name, code, stack: (err as Error).stack }, channel: inbound.address.channel }, 'message not handled');
+    let lang: Language = 'en';
+    try {
+      lang = findPersonByAddress(db, inbound.address)?.language ?? guessLanguage(inbound.languageHint);
+    } catch {
+      lang = guessLanguage(inbound.languageHint);
+    }
+    const key = code?.startsWith('SQLITE_BUSY') || code === 'SQLITE_FULL' || code === 'SQLITE_IOERR' ? 'common:errors.unavailable' : 'common:errors.internal';
+    return [{ text: this.services.i18n.t(lang, key) }];
   }
 
   /**
@@ -93,11 +168,20 @@ export class Engine {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     if (this.pendingDeliveries.length === 0) return;
+    const confirmations = this.pendingDeliveries;
     try {
       inTransaction(this.services.db, () => this.writeDeliveries());
     } catch (err) {
+      this.restoreDeliveries(confirmations);
       this.services.log.warn({ err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'delivery confirmations not written yet');
     }
+  }
+
+  /** Confirmations whose transaction was rolled back are written with the next one. */
+  private restoreDeliveries(confirmations: Array<[string, string]>): void {
+    if (this.pendingDeliveries === confirmations) return;
+    // Bounded while the store stays unwritable: a lost confirmation only means a redelivery is answered again.
+    this.pendingDeliveries = confirmations.concat(this.pendingDeliveries).slice(-MAX_PENDING_CONFIRMATIONS);
   }
 
   private writeDeliveries(): void {
@@ -109,7 +193,6 @@ export class Engine {
   private handleInTransaction(inbound: Inbound): Outbound[] {
     const { db, clock } = this.services;
     const { channel } = inbound.address;
-    this.writeDeliveries();
     const seen = findSeen(db, channel, inbound.messageId);
     if (seen) return seen.delivered ? [] : seen.replies;
 

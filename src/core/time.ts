@@ -12,8 +12,26 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
   return f;
 }
 
+// The same few instants (the panel's dates, the draw) are formatted for message after message:
+// their texts are kept, up to a bound.
+const MEMO_LIMIT = 2048;
+const memo = new Map<string, string>();
+function remembered(key: string, make: () => string): string {
+  let text = memo.get(key);
+  if (text === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    text = make();
+    memo.set(key, text);
+  }
+  return text;
+}
+
 /** "2027-02-20" for the given instant, in the time zone. */
 export function localDate(instant: Date, timeZone: string): string {
+  return remembered(`d|${instant.getTime()}|${timeZone}`, () => computeLocalDate(instant, timeZone));
+}
+
+function computeLocalDate(instant: Date, timeZone: string): string {
   const parts = formatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${get('year')}-${get('month')}-${get('day')}`;
@@ -54,7 +72,9 @@ export function zonedInstant(date: string, hour: number, minute: number, timeZon
 
 /** A localized date like "samedi 20 février 2027". */
 export function formatDate(instant: Date, lng: string, timeZone: string): string {
-  return formatter(localeTag(lng), { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(instant);
+  return remembered(`f|${instant.getTime()}|${lng}|${timeZone}`, () =>
+    formatter(localeTag(lng), { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(instant),
+  );
 }
 
 export function formatTime(instant: Date, lng: string, timeZone: string): string {

@@ -62,7 +62,7 @@ export class UpdateHandler {
       }
     }
 
-    const replies = engine.handle(inbound);
+    const replies = await engine.submit(inbound);
     const from = this.partlySent.get(inbound.messageId) ?? 0;
     for (let i = from; i < replies.length; i++) {
       const result = await sender.send(String(chatId), replies[i]!, 'reply');

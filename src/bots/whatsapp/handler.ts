@@ -54,7 +54,7 @@ export class InboundHandler {
   private async handle(chatId: string, inbound: Inbound): Promise<void> {
     const { engine, sender, queue, log } = this.deps;
     queue.noteInbound(chatId);
-    const replies = engine.handle(inbound);
+    const replies = await engine.submit(inbound);
     for (let i = 0; i < replies.length; i++) {
       const result = await sender.reply(chatId, replies[i]!);
       if (result.ok) continue;

@@ -1,5 +1,6 @@
 // Invitation codes from the letters.
-import { and, eq, gte, isNull, count } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { prepared } from '../prepared';
 import type { Db } from '../client';
 import { codeAttempts, invitations } from '../schema/index';
 import { LANGUAGES, type Language } from '../../core/panel-config';
@@ -8,7 +9,9 @@ export { normalizeCode } from '../../core/invitation-code';
 export type Invitation = typeof invitations.$inferSelect;
 
 export function findInvitation(db: Db, code: string): Invitation | undefined {
-  return db.select().from(invitations).where(eq(invitations.code, code)).get();
+  return prepared(db, 'invitations.find', () =>
+    db.select().from(invitations).where(eq(invitations.code, sql.placeholder('code'))).prepare(),
+  ).get({ code });
 }
 
 export function letterLanguages(languages: string): Language[] {
@@ -17,11 +20,9 @@ export function letterLanguages(languages: string): Language[] {
 
 /** Claims the code for this person; false when someone else already holds it. */
 export function claimInvitation(db: Db, code: string, personId: number, now: Date): boolean {
-  const changed = db
-    .update(invitations)
-    .set({ claimedBy: personId, claimedAt: now })
-    .where(and(eq(invitations.code, code), isNull(invitations.claimedBy)))
-    .run().changes;
+  const changed = prepared(db, 'invitations.claim', () =>
+    db.$client.prepare('UPDATE invitations SET claimed_by = ?, claimed_at = ? WHERE code = ? AND claimed_by IS NULL'),
+  ).run(personId, now.getTime(), code).changes;
   if (changed === 1) return true;
   return findInvitation(db, code)?.claimedBy === personId;
 }
@@ -35,6 +36,9 @@ export function recordWrongCode(db: Db, personId: number, now: Date): void {
 }
 
 export function wrongCodesSince(db: Db, since: Date, personId?: number): number {
-  const where = personId === undefined ? gte(codeAttempts.at, since) : and(eq(codeAttempts.personId, personId), gte(codeAttempts.at, since));
-  return db.select({ n: count() }).from(codeAttempts).where(where).get()?.n ?? 0;
+  const row =
+    personId === undefined
+      ? prepared(db, 'codeAttempts.since', () => db.$client.prepare('SELECT count(*) AS n FROM code_attempts WHERE at >= ?')).get(since.getTime())
+      : prepared(db, 'codeAttempts.personSince', () => db.$client.prepare('SELECT count(*) AS n FROM code_attempts WHERE person_id = ? AND at >= ?')).get(personId, since.getTime());
+  return (row as { n: number } | undefined)?.n ?? 0;
 }

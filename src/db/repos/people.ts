@@ -35,17 +35,23 @@ export function findPersonByAddress(db: Db, address: ChannelAddress): PersonRow 
 }
 
 export function createPerson(db: Db, address: ChannelAddress, now: Date): PersonRow {
+  const insertPerson = prepared(db, 'people.insert', () =>
+    db.$client.prepare('INSERT INTO people (pseudonym, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING id'),
+  );
+  const insertIdentity = prepared(db, 'identities.insert', () =>
+    db.$client.prepare('INSERT INTO identities (channel, user_id, person_id, reachable, first_seen_at, last_seen_at) VALUES (?, ?, ?, 1, ?, ?)'),
+  );
   for (;;) {
     const pseudonym = newPseudonym();
-    const inserted = db.insert(people).values({ pseudonym, createdAt: now }).onConflictDoNothing().returning({ id: people.id }).get();
-    if (!inserted) continue;
-    db.insert(identities).values({ channel: address.channel, userId: address.userId, personId: inserted.id, firstSeenAt: now, lastSeenAt: now }).run();
+    const inserted = insertPerson.get(pseudonym, now.getTime()) as { id: number } | undefined;
+    if (!inserted) continue; // the pseudonym was taken: draw another
+    insertIdentity.run(address.channel, address.userId, inserted.id, now.getTime(), now.getTime());
     return { id: inserted.id, pseudonym, language: null, status: 'active' };
   }
 }
 
 export function setPersonLanguage(db: Db, personId: number, language: Language): void {
-  db.update(people).set({ language }).where(eq(people.id, personId)).run();
+  prepared(db, 'people.language', () => db.$client.prepare('UPDATE people SET language = ? WHERE id = ?')).run(language, personId);
 }
 
 export function getPerson(db: Db, personId: number): PersonRow | undefined {

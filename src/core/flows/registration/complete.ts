@@ -1,9 +1,10 @@
 // The two ways a registration ends: confirmed from the summary, or not eligible.
 // Each writes one row in the transaction of the message that ended it.
-import { count, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Turn } from '../../flow';
 import { registrations } from '../../../db/schema/index';
 import { releaseInvitation } from '../../../db/repos/invitations';
+import { countRegisteredUpTo, insertRegistration } from '../../../db/repos/registrations';
 import { raiseAlert } from '../../../db/repos/alerts';
 import { placeOf } from '../../belgium';
 import { formatDate } from '../../time';
@@ -40,22 +41,18 @@ export function completeRegistration(turn: Turn): void {
     turn.pop();
     return;
   }
-  db.insert(registrations)
-    .values({
-      ...answers,
-      personId: turn.person.id,
-      invitationCode: data.code as string,
-      status: 'registered',
-      consentVersion: config.registration.consentVersion,
-      consentAt: new Date(data.consentAt as number),
-      registeredAt: turn.now,
-    })
-    .run();
+  insertRegistration(db, {
+    ...answers,
+    personId: turn.person.id,
+    invitationCode: data.code as string,
+    consentVersion: config.registration.consentVersion,
+    consentAt: data.consentAt as number,
+    registeredAt: turn.now.getTime(),
+  });
   // Counted only up to the largest milestone: past it no alert can fire, and a full count would
   // cost more with every registration (a third of the time per message with 100,000 registered).
   const upTo = Math.max(0, ...config.registration.milestones) + 1;
-  const counted = db.select({ personId: registrations.personId }).from(registrations).where(eq(registrations.status, 'registered')).limit(upTo).as('counted');
-  const total = db.select({ n: count() }).from(counted).get()!.n;
+  const total = countRegisteredUpTo(db, upTo);
   if (config.registration.milestones.includes(total)) raiseAlert(db, 'registration_milestone', { registrations: total }, turn.now);
   turn.services.log.info({ person: turn.person.pseudonym }, 'registration completed');
   turn.say(

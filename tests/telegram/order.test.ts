@@ -1,6 +1,6 @@
 // Updates in order within a chat, chats independent of each other; and how messages are cut and
 // buttons encoded for Telegram's limits.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CallbackCodec, renderParts, splitText } from '../../src/bots/telegram/render';
 import { telegramHarness, type TelegramHarness } from '../helpers/telegram';
 
@@ -22,6 +22,16 @@ describe('several messages at once', () => {
     expect(texts[1]).toContain('continue in English');
     expect(texts[2]).toContain('invitation letter');
     expect(texts[3]).toContain('You can answer each question by typing');
+  });
+
+  it('commits the messages of different chats that came in one poll together, and answers each', async () => {
+    tg = await telegramHarness();
+    const batches = vi.spyOn(tg.panel.app.engine, 'handleBatch');
+    const chats = [911, 912, 913, 914, 915];
+    const ids = chats.map((chat) => tg!.fake.push(tg!.user(chat, 'en').message({ text: '/start' })));
+    await tg.fake.handled(Math.max(...ids));
+    expect(batches.mock.calls.map(([batch]) => batch.length)).toEqual([chats.length]);
+    for (const chat of chats) expect(tg.fake.sentTo(chat).map((m) => m.text ?? '').join()).toContain('Which language');
   });
 
   it('does not let one chat’s trouble hold up another chat', async () => {

@@ -1,9 +1,10 @@
 // The scheduler: a node-cron tick every N seconds plans what is due (reminders, questionnaires)
-// and dispatches the outbox through the channels' senders. Time comes from services.clock.
+// and dispatches the outbox through the channels' senders, one loop per channel. Time comes from
+// services.clock.
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Services } from './core/flow';
 import type { ChannelSender } from './core/ports';
-import { Dispatcher, type DispatcherOptions, type TickReport } from './core/scheduling/dispatcher';
+import { Dispatcher, recoverOutbox, type DispatcherOptions, type TickReport } from './core/scheduling/dispatcher';
 import { planReminders } from './core/scheduling/plan-reminders';
 
 export interface SchedulerOptions {
@@ -17,49 +18,65 @@ export interface SchedulerOptions {
 }
 
 export class Scheduler {
-  readonly dispatcher: Dispatcher;
+  /** One dispatcher per channel: each sends at its own platform's pace, none waits for another. */
+  readonly dispatchers: Dispatcher[];
   private task: ScheduledTask | undefined;
-  private running: Promise<TickReport | undefined> | undefined;
+  private readonly loops = new Map<Dispatcher, Promise<TickReport>>();
   private stopping = false;
 
   constructor(private readonly options: SchedulerOptions) {
-    this.dispatcher = new Dispatcher({ ...options.dispatcher, services: options.services, senders: options.senders });
+    const channels = [...new Set(options.senders.map((s) => s.channel))];
+    this.dispatchers = channels.map((channel) => new Dispatcher({ ...options.dispatcher, services: options.services, senders: options.senders, channel }));
   }
 
   /** Puts back what a crash left in flight, then ticks every N seconds. */
   start(): void {
     if (this.task) return;
     this.stopping = false;
-    this.dispatcher.recover();
+    recoverOutbox(this.options.services);
     const every = Math.min(59, Math.max(1, Math.round(this.options.everySeconds ?? 15)));
     this.task = cron.schedule(`*/${every} * * * * *`, () => void this.tick(), { noOverlap: true, name: 'panelbot-outbox' });
     void this.tick();
   }
 
-  /** One plan + dispatch pass; a pass still running is awaited instead of starting a second. */
-  tick(): Promise<TickReport | undefined> {
-    if (this.running) return this.running;
-    this.running = this.runOnce().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
-  }
-
-  private async runOnce(): Promise<TickReport | undefined> {
+  /**
+   * Plans what is due, then starts dispatching on every channel whose loop is idle; a channel
+   * still sending (a broadcast at WhatsApp's pace) goes on undisturbed. Resolves with what the
+   * loops started here sent.
+   */
+  async tick(): Promise<TickReport> {
     const { services } = this.options;
     try {
       const now = services.clock.now();
       planReminders(services, now);
       for (const plan of this.options.planners ?? []) plan(services, now);
-      // A full batch means more is due: keep sending at the platforms' pace instead of waiting for
-      // the next tick (a broadcast to thousands would otherwise crawl at one batch per tick).
-      let report = await this.dispatcher.tick();
-      while (!this.stopping && report.claimed >= this.dispatcher.batchSize) report = await this.dispatcher.tick();
-      return report;
     } catch (err) {
-      services.log.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'scheduler tick failed');
-      return undefined;
+      services.log.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'scheduler planning failed');
     }
+    const started: Array<Promise<TickReport>> = [];
+    for (const dispatcher of this.dispatchers) {
+      if (this.stopping || this.loops.has(dispatcher)) continue;
+      const loop = this.dispatchWhileDue(dispatcher).finally(() => this.loops.delete(dispatcher));
+      this.loops.set(dispatcher, loop);
+      started.push(loop);
+    }
+    return sum(await Promise.all(started));
+  }
+
+  /** A full batch means more is due: keep sending at the platform's pace instead of waiting for the next tick. */
+  private async dispatchWhileDue(dispatcher: Dispatcher): Promise<TickReport> {
+    const reports: TickReport[] = [];
+    try {
+      let report = await dispatcher.tick();
+      reports.push(report);
+      while (!this.stopping && report.claimed >= dispatcher.batchSize) {
+        report = await dispatcher.tick();
+        reports.push(report);
+      }
+    } catch (err) {
+      this.options.services.log.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'outbox dispatch failed');
+    }
+    return sum(reports);
   }
 
   async stop(): Promise<void> {
@@ -67,6 +84,12 @@ export class Scheduler {
     await this.task?.stop();
     await this.task?.destroy?.();
     this.task = undefined;
-    await this.running;
+    await Promise.all(this.loops.values());
   }
+}
+
+function sum(reports: TickReport[]): TickReport {
+  const total: TickReport = { claimed: 0, sent: 0, retried: 0, failed: 0, skipped: 0, postponed: 0 };
+  for (const r of reports) for (const k of Object.keys(total) as Array<keyof TickReport>) total[k] += r[k];
+  return total;
 }

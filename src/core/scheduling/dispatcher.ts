@@ -29,6 +29,11 @@ export interface DispatcherOptions {
   senders: Iterable<ChannelSender>;
   /** Rows claimed per tick. */
   batchSize?: number;
+  /**
+   * Only the rows that go out on this channel. The scheduler runs one dispatcher per channel, so
+   * a slow channel (WhatsApp at a human pace) never holds up another. Without it: every channel.
+   */
+  channel?: ChannelKind;
   /** Tries before a row is marked failed. */
   maxAttempts?: number;
   /** Wait before the next try after the n-th failed attempt. */
@@ -72,10 +77,7 @@ export class Dispatcher {
 
   /** At start: rows a crash left claimed are tried again. Returns how many. */
   recover(): number {
-    const { db, log } = this.options.services;
-    const n = db.update(outbox).set({ status: 'pending', claimedAt: null }).where(eq(outbox.status, 'claimed')).run().changes;
-    if (n > 0) log.warn({ rows: n }, 'outbox rows claimed before a restart are pending again');
-    return n;
+    return recoverOutbox(this.options.services);
   }
 
   /** One pass: claims what is due and sends it. Never run two ticks at once (the scheduler makes sure). */
@@ -110,9 +112,17 @@ export class Dispatcher {
     skip(and(due, personWhere(eq(people.status, 'erased'))), 'person_erased');
     skip(and(due, inArray(outbox.kind, ['reminder', 'broadcast', 'survey', 'selection']), personWhere(ne(people.status, 'active'))), 'person_inactive');
     skip(and(due, eq(outbox.essential, false), personWhere(eq(people.essentialOnly, true))), 'essential_only');
+    // No address to try, or none that works any more.
+    skip(and(due, isNull(outbox.channel), or(isNull(outbox.personId), sql`NOT EXISTS (SELECT 1 FROM identities i WHERE i.person_id = ${outbox.personId} AND i.reachable = 1)`)), 'unreachable');
 
-    const readyChannels = [...this.senders.values()].filter((s) => s.isReady()).map((s) => s.channel);
+    const mine = this.options.channel;
+    const readyChannels = [...this.senders.values()].filter((s) => s.isReady() && (!mine || s.channel === mine)).map((s) => s.channel);
     if (readyChannels.length === 0) return [];
+    // This loop's rows: addressed to its channel, or to a person reachable on it (which of their
+    // addresses is used is decided below, the same way whichever loop looks).
+    const onChannels = mine
+      ? or(eq(outbox.channel, mine), and(isNull(outbox.channel), sql`EXISTS (SELECT 1 FROM identities i WHERE i.person_id = ${outbox.personId} AND i.channel = ${mine} AND i.reachable = 1)`))
+      : or(isNull(outbox.channel), inArray(outbox.channel, readyChannels));
     const candidates = db
       .select({
         id: outbox.id,
@@ -126,7 +136,7 @@ export class Dispatcher {
       })
       .from(outbox)
       .leftJoin(people, eq(people.id, outbox.personId))
-      .where(and(due, or(isNull(outbox.channel), inArray(outbox.channel, readyChannels))))
+      .where(and(due, onChannels))
       .orderBy(outbox.priority, outbox.dueAt, outbox.id)
       .limit(this.batchSize * 4)
       .all();
@@ -153,6 +163,8 @@ export class Dispatcher {
         address = reachable.find((a) => this.ready(a.channel, a.userId));
         // Reachable, but not on a channel running now: it waits (until its expiry, if any).
         if (!address) continue;
+        // Going out on another channel: that channel's loop sends it.
+        if (mine && address.channel !== mine) continue;
         address = { channel: address.channel, userId: address.userId };
       }
       if (!address) {
@@ -228,6 +240,14 @@ export class Dispatcher {
       log.warn({ outbox: row.id, channel: row.address.channel, attempts: row.attempts }, `outbox row ${status}`);
     });
   }
+}
+
+/** At start: rows a crash left claimed go back to pending. Returns how many. */
+export function recoverOutbox(services: Pick<Services, 'db' | 'log'>): number {
+  const { db, log } = services;
+  const n = db.update(outbox).set({ status: 'pending', claimedAt: null }).where(eq(outbox.status, 'claimed')).run().changes;
+  if (n > 0) log.warn({ rows: n }, 'outbox rows claimed before a restart are pending again');
+  return n;
 }
 
 /** Puts the question a message asked on top of the person's conversation. */

@@ -1,9 +1,13 @@
-// Follow-up for participants: the final report on request, in their language, and news of future panels.
+// Follow-up for participants: the final report on request and once published, in their language, and news of future panels.
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testPanel, type TestPanel } from '../helpers/chat';
 import { confirmedCohort } from './helpers';
-import { people } from '../../src/db/schema/index';
+import { inArray } from 'drizzle-orm';
+import { people, registrations } from '../../src/db/schema/index';
+import { followUpTick } from '../../src/core/followup/tick';
+import { Dispatcher } from '../../src/core/scheduling/dispatcher';
+import { RecordingSender } from '../scheduling/helpers';
 
 let panel: TestPanel;
 afterEach(() => panel?.close());
@@ -24,6 +28,37 @@ describe('follow-up news', () => {
 
     panel.app.services.config.followUp = {};
     expect(en!.user.says('report')).toContain('not published yet');
+  });
+
+  it('sends the report, once published, to every participant and to whoever asked for it', async () => {
+    panel = testPanel({ now: '2027-06-01T10:00:00+02:00' });
+    const links = panel.app.services.config.followUp.finalReport!;
+    panel.app.services.config.followUp = {};
+    const [ann, bart, asker, quiet] = confirmedCohort(panel, 4, 47);
+    const setLang = (id: number, lng: string) => panel.app.db.update(people).set({ language: lng }).where(eq(people.id, id)).run();
+    setLang(ann!.id, 'en');
+    setLang(bart!.id, 'nl');
+    setLang(asker!.id, 'fr');
+    setLang(quiet!.id, 'en');
+    // Asker and quiet were not drawn: only asker asks.
+    panel.app.db.update(registrations).set({ selection: 'not_selected', participation: 'pending' }).where(inArray(registrations.personId, [asker!.id, quiet!.id])).run();
+    expect(asker!.user.says('rapport')).toBe("Le rapport final n'est pas encore publié. Je vous l'enverrai ici dès qu'il le sera.");
+    expect(followUpTick(panel.app.services, panel.clock.now()).reports).toBe(0);
+
+    // Published: the links go into the configuration (and panelbot is restarted with it).
+    panel.clock.advance(7 * 86_400_000);
+    panel.app.services.config.followUp = { finalReport: links };
+    expect(followUpTick(panel.app.services, panel.clock.now()).reports).toBe(3);
+    expect(followUpTick(panel.app.services, panel.clock.now()).reports).toBe(0);
+    const platform = new RecordingSender(panel.clock);
+    await new Dispatcher({ services: panel.app.services, senders: [platform] }).tick();
+    const got = (i: number) => platform.to(`cohort-47-${i}`).map((d) => d.text);
+    expect(got(0)).toEqual([`The panel's final report is published: ${links.en}\nThank you for your part in this work.`]);
+    expect(got(1).join()).toContain(links.nl);
+    expect(got(2).join()).toContain(links.fr);
+    expect(got(3)).toEqual([]);
+    // Asked again afterwards: the link at once.
+    expect(asker!.user.says('rapport')).toContain(links.fr);
   });
 
   it('lets a participant opt in to hear about future panels', () => {

@@ -1,5 +1,6 @@
 // Follow-up words that work at any step: "questionnaire" resumes an open questionnaire, "report"
 // gives the final report's link, "future panels" asks whether to hear about future panels.
+import { requestReport } from './report-notices';
 import { eq } from 'drizzle-orm';
 import type { Command } from '../commands';
 import type { Turn } from '../flow';
@@ -50,7 +51,11 @@ export const reportCommand: Command = {
   appliesTo: whenLanguageChosen,
   run(turn) {
     const link = turn.services.config.followUp.finalReport?.[turn.lang];
-    turn.say(link ? turn.t('followup:report', { link }) : turn.t('followup:reportNotYet'));
+    if (link) turn.say(turn.t('followup:report', { link }));
+    else {
+      requestReport(turn.services.db, turn.person.id, turn.now);
+      turn.say(turn.t('followup:reportNotYet'));
+    }
     if (turn.frame.flow === 'home') turn.quiet();
     else turn.goto(turn.frame.step);
   },

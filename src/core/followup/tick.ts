@@ -5,10 +5,12 @@ import type { Services } from '../flow';
 import { planSurveys } from './plan-surveys';
 import { planCompensation } from './compensation';
 import { runRetention } from './retention';
+import { planReportNotices } from './report-notices';
 
-export function followUpTick(services: Pick<Services, 'db' | 'config' | 'log'>, now: Date): { surveys: number; compensation: number; erased: number } {
+export function followUpTick(services: Pick<Services, 'db' | 'config' | 'log'>, now: Date): { surveys: number; compensation: number; reports: number; erased: number } {
   const surveys = planSurveys(services, now);
   const compensation = planCompensation(services, now);
+  const reports = planReportNotices(services, now);
   const erased = runRetention(services, now).people;
-  return { surveys, compensation, erased };
+  return { surveys, compensation, reports, erased };
 }

@@ -74,3 +74,11 @@ export const paymentRecords = sqliteTable('payment_records', {
   batch: text('batch'),
   paidAt: integer('paid_at', { mode: 'timestamp_ms' }).notNull(),
 });
+
+/** People who asked for the final report before it was published: it is sent to them once it is. */
+export const reportRequests = sqliteTable('report_requests', {
+  personId: integer('person_id')
+    .primaryKey()
+    .references(() => people.id, { onDelete: 'cascade' }),
+  askedAt: integer('asked_at', { mode: 'timestamp_ms' }).notNull(),
+});

@@ -2,7 +2,7 @@
 // daylight-saving change, quiet hours, an event moved, a person added late, a reminder too late.
 import { afterEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { outbox, people } from '../../src/db/schema/index';
+import { needs, outbox, people } from '../../src/db/schema/index';
 import { enqueue } from '../../src/db/repos/outbox';
 import { planReminders } from '../../src/core/scheduling/plan-reminders';
 import { moveEvent } from '../../src/core/scheduling/move-event';
@@ -31,6 +31,29 @@ describe('reminders', () => {
     expect(got[0]!.message.choices?.slice(0, 2).map((c) => c.label)).toEqual(['Oui', 'Non']);
     // The two-hours-before reminder (07:30) waited for the end of quiet hours (08:00).
     expect(got[2]!.text).toContain('09:30');
+  });
+
+  it('an event for companions reaches the people who come with one (companions have no chat of their own)', () => {
+    panel = schedulingPanel({
+      now: '2027-02-01T12:00:00+01:00',
+      config: (c) => ({ ...c, events: [{ ...c.events.find((e) => e.id === 'weekend-1')!, id: 'companions-briefing', audience: ['companions'] }] }),
+    });
+    const alice = panel.add({ user: 'alice' });
+    const bob = panel.add({ user: 'bob' });
+    const carla = panel.add({ user: 'carla', selection: 'reserve' });
+    const updatedAt = panel.clock.now();
+    panel.app.db
+      .insert(needs)
+      .values([
+        { personId: alice, companion: 'companion', updatedAt },
+        { personId: bob, companion: 'none', updatedAt },
+        { personId: carla, companion: 'guardian', updatedAt },
+      ])
+      .run();
+    planReminders(panel.app.services, panel.clock.now());
+    expect(rowsOf(panel, alice).length).toBeGreaterThan(0);
+    expect(rowsOf(panel, bob)).toEqual([]);
+    expect(rowsOf(panel, carla)).toEqual([]);
   });
 
   it('planning again changes nothing', () => {

@@ -1,8 +1,8 @@
 // Who an event's reminders go to: the audiences the event names, less those who said they will
-// not come, plus reserves who took a freed seat.
-import { and, eq, ne } from 'drizzle-orm';
+// not come, plus reserves who took a freed seat. 'companions': the people who come with one.
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { attendance, people, registrations, seatOffers } from '../../db/schema/index';
+import { attendance, needs, people, registrations, seatOffers } from '../../db/schema/index';
 import type { ScheduledEvent } from './events';
 
 export function audienceOf(db: Db, event: Pick<ScheduledEvent, 'id' | 'audience'>): Set<number> {
@@ -14,7 +14,15 @@ export function audienceOf(db: Db, event: Pick<ScheduledEvent, 'id' | 'audience'
     if (audience === 'registrants') add(select().where(active).all());
     if (audience === 'selected') add(select().where(and(active, eq(registrations.selection, 'selected'), ne(registrations.participation, 'declined'))).all());
     if (audience === 'reserves') add(select().where(and(active, eq(registrations.selection, 'reserve'))).all());
-    // 'companions' have no identity of their own in panelbot yet: the person they accompany is told.
+    // Companions have no chat identity of their own: the person they come with is told.
+    if (audience === 'companions') {
+      add(
+        select()
+          .innerJoin(needs, eq(needs.personId, registrations.personId))
+          .where(and(active, eq(registrations.selection, 'selected'), ne(registrations.participation, 'declined'), inArray(needs.companion, ['companion', 'guardian'])))
+          .all(),
+      );
+    }
   }
   const tookSeat = db
     .select({ id: seatOffers.reserveId })

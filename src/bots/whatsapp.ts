@@ -14,7 +14,7 @@ import { PacedQueue, paceFromSeconds, type PaceOptions } from './whatsapp/pace';
 import type { WhatsAppPort } from './whatsapp/port';
 import { WhatsAppSender } from './whatsapp/sender';
 import { realWaTiming, type WaTiming } from './whatsapp/timing';
-import { callToInbound, messageToInbound, reactionToInbound } from './whatsapp/to-inbound';
+import { callToInbound, messageToInbound, reactionToInbound, editToInbound } from './whatsapp/to-inbound';
 
 export interface Reporter {
   err(line: string): void;
@@ -81,6 +81,7 @@ export async function startWhatsApp(app: App, settings: Settings, reporter: Repo
   port.on('message', (message) => void handler.take(String(message?.from), () => messageToInbound(message, isNew(message.from))));
   port.on('call', (call) => void handler.take(String(call?.from), () => callToInbound(call)));
   port.on('message_reaction', (reaction) => void handler.take(String(reaction?.senderId), () => reactionToInbound(reaction)));
+  port.on('message_edit', (message, newBody) => void handler.take(String(message?.from), () => editToInbound(message, newBody)));
   health.start();
   reporter.err('panelbot: WhatsApp is starting (Chromium); a QR code is printed here if a login is needed.');
 

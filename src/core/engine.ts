@@ -233,7 +233,7 @@ export class Engine {
         turn.onStart(content.payload);
         return;
       case 'unsupported':
-        turn.say(turn.t('common:errors.unsupported'));
+        turn.say(turn.t(content.what === 'edited' ? 'common:errors.edited' : 'common:errors.unsupported'));
         turn.reask();
         return;
       case 'choice':

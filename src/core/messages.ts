@@ -24,6 +24,8 @@ export type UnsupportedKind =
   | 'poll'
   | 'reaction'
   | 'call'
+  /** A message edited after it was sent (its first text was already answered). */
+  | 'edited'
   | 'other';
 
 export type InboundContent =

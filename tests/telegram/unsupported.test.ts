@@ -48,7 +48,8 @@ describe('what panelbot does not read', () => {
     await tom.presses('English');
     const sent = tom.message({ text: 'ABC' }).message!;
     const edited = await tom.does({ edited_message: { ...sent, edit_date: 2, text: 'ABD' } } as UpdateBody);
-    expect(edited).toContain('I can only read text messages');
+    expect(edited).toContain('I saw you edited a message');
+    expect(edited).toContain('To change an answer, please type it again.');
     expect(await tom.sends({ pinned_message: sent } as Partial<Message>)).toBe('');
   });
 

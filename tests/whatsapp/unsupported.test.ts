@@ -56,6 +56,22 @@ describe('what WhatsApp sends besides text', () => {
     expect(await h.emit('message_reaction', reaction('', 'R1'))).toEqual([]);
   });
 
+  it('asks to type again after an edit, once per new text, and ignores edits of its own messages', async () => {
+    h = await waHarness();
+    await h.connect();
+    const zoe = await frenchSpeaker(h);
+    const raw = rawMessage(zoe.chatId, { type: 'chat', body: 'ABC' });
+    const edited = (body: string) => new Message(h.client, { ...raw, body });
+    const answer = (await h.emit('message_edit', edited('ABD'), 'ABD', 'ABC')).join('\n');
+    expect(answer).toContain("J'ai vu que vous avez modifié un message");
+    expect(answer).toContain('code');
+    // The same edit delivered twice is answered once; a second edit is a new message.
+    expect(await h.emit('message_edit', edited('ABD'), 'ABD', 'ABC')).toEqual([]);
+    expect((await h.emit('message_edit', edited('ABE'), 'ABE', 'ABD')).join('\n')).toContain('modifié');
+    const own = new Message(h.client, { ...raw, id: { ...(raw.id as object), fromMe: true } });
+    expect(await h.emit('message_edit', own, 'x', 'y')).toEqual([]);
+  });
+
   it('tells a newcomer who starts with a photo, then shows the welcome', async () => {
     h = await waHarness();
     await h.connect();

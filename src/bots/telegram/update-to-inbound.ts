@@ -95,7 +95,7 @@ export function updateToInbound(update: Update, codec: CallbackCodec): Mapped {
     if (m.chat.type !== 'private') return { kind: 'ignore', reason: `edit in a ${m.chat.type}` };
     // An edit is not read (the answer was taken as first sent): the person is asked to type again.
     const id = `${m.message_id}:edit:${m.edit_date ?? 0}`;
-    return { kind: 'inbound', chatId: m.chat.id, inbound: inbound(m.chat.id, id, { kind: 'unsupported', what: 'other' }, m.from?.language_code) };
+    return { kind: 'inbound', chatId: m.chat.id, inbound: inbound(m.chat.id, id, { kind: 'unsupported', what: 'edited' }, m.from?.language_code) };
   }
   if (update.callback_query) {
     const q = update.callback_query;

@@ -42,6 +42,8 @@ export interface WhatsAppEvents {
   message: (message: WaMessage) => void;
   call: (call: WaCall) => void;
   message_reaction: (reaction: WaReaction) => void;
+  /** A message the person edited after sending it; newBody is its text now. */
+  message_edit: (message: WaMessage, newBody: string, prevBody: string) => void;
 }
 
 export interface WhatsAppPort {

@@ -2,7 +2,9 @@
 // answer: groups (@g.us: no place for one person's registration, and answering every member would
 // be noise), status updates (status@broadcast), channels (@newsletter), broadcast lists, our own
 // messages, and system entries nobody typed (deleted messages, encryption notices, call logs).
-// Answered with "I can only read text": media, locations, contact cards, polls, reactions, calls.
+// Answered with "I can only read text": media, locations, contact cards, polls, reactions, calls;
+// an edited message with "type it again".
+import { createHash } from 'node:crypto';
 import type { Inbound, InboundContent, UnsupportedKind } from '../../core/messages';
 import { checkCode, normalizeCode } from '../../core/invitation-code';
 import type { WaCall, WaMessage, WaReaction } from './port';
@@ -102,4 +104,16 @@ export function reactionToInbound(reaction: WaReaction): Mapped {
   const other = notDirect(reaction.id.remote ?? reaction.senderId) ?? notDirect(reaction.senderId);
   if (other) return { kind: 'ignore', reason: other };
   return inbound(reaction.senderId, `reaction:${reaction.id._serialized}:${reaction.reaction}`, { kind: 'unsupported', what: 'reaction' });
+}
+
+/**
+ * An edited message. Its first text was already answered, so the edit is not read as a new answer
+ * (as on Telegram): the person is asked to type it again. Each new text of the edit is one inbound.
+ */
+export function editToInbound(message: WaMessage, newBody: string): Mapped {
+  if (message.fromMe) return { kind: 'ignore', reason: 'own edit' };
+  if (message.isStatus) return { kind: 'ignore', reason: 'status update' };
+  const other = notDirect(message.from);
+  if (other) return { kind: 'ignore', reason: other };
+  return inbound(message.from, `edit:${message.id._serialized}:${createHash('sha256').update(String(newBody)).digest('hex').slice(0, 16)}`, { kind: 'unsupported', what: 'edited' });
 }

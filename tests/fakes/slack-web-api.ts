@@ -14,6 +14,8 @@ export interface FakeSlack {
   calls: SlackCall[];
   /** User group id -> its members, for usergroups.users.list. */
   groups: Record<string, string[]>;
+  /** The websocket URL apps.connections.open gives (Socket Mode). */
+  socketUrl?: string;
   called(method: string): SlackCall[];
   close(): Promise<void>;
 }
@@ -31,6 +33,7 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const groups: Record<string, string[]> = {};
+  let socketUrl: string | undefined;
   let seq = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -56,6 +59,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         'views.open': () => ({ ok: true, view: { id: 'V1' } }),
         'usergroups.users.list': () => (groups[args.usergroup] ? { ok: true, users: groups[args.usergroup] } : { ok: false, error: 'no_such_subteam' }),
         'reactions.add': () => ({ ok: true }),
+        'apps.connections.open': () => (socketUrl ? { ok: true, url: socketUrl } : { ok: false, error: 'not_allowed_token_type' }),
         'files.getUploadURLExternal': () => ({ ok: true, upload_url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/upload/F${++seq}`, file_id: `F${seq}` }),
         'files.completeUploadExternal': () => ({ ok: true, files: (typeof args.files === 'string' ? JSON.parse(args.files) : args.files ?? []).map((f: { id: string }) => ({ id: f.id })) }),
       };
@@ -70,6 +74,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     url: `http://127.0.0.1:${port}/api/`,
     calls,
     groups,
+    get socketUrl() {
+      return socketUrl;
+    },
+    set socketUrl(url) {
+      socketUrl = url;
+    },
     called: (method) => calls.filter((c) => c.method === method),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -36,7 +36,15 @@ export async function startSlack(services: Services, options: SlackOptions): Pro
     clientOptions: { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000 }, timeout: 15_000 },
   };
   const bolt = socket
-    ? new BoltApp({ ...common, appToken: options.appToken, socketMode: true, deferInitialization: true })
+    ? new BoltApp({
+        ...common,
+        appToken: options.appToken,
+        socketMode: true,
+        // The Socket Mode client asks for its websocket URL (apps.connections.open) with a Web API
+        // client of its own: it goes to the same API address.
+        installerOptions: { clientOptions: common.clientOptions },
+        deferInitialization: true,
+      })
     : new BoltApp({ ...common, signingSecret: options.signingSecret, processBeforeResponse: options.processBeforeResponse ?? false, deferInitialization: true });
 
   const organisers = new Organisers(options.organisers, bolt.client, services.clock, log);

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { testPanel } from '../helpers/chat';
 import { random } from '../helpers/cohort';
 import { LANGUAGES } from '../../src/core/panel-config';
-import type { InboundContent, Outbound, UnsupportedKind } from '../../src/core/messages';
+import type { Inbound, InboundContent, Outbound, UnsupportedKind } from '../../src/core/messages';
 import { readLocaleResources } from '../../src/core/i18n';
 import { formatCode } from '../../src/core/invitation-code';
 
@@ -48,28 +48,37 @@ describe('fuzzing the core', () => {
       return s;
     };
 
-    for (let i = 0; i < TOTAL; i++) {
-      const user = `fuzz-${Math.floor(rnd() * PEOPLE)}`;
-      const previous = last.get(user) ?? [];
-      const offered = previous.flatMap((o) => o.choices ?? []);
-      const r = rnd();
-      let content: InboundContent;
-      if (r < 0.25 && offered.length) content = { kind: 'choice', choiceId: pick(offered).id };
-      else if (r < 0.3) content = { kind: 'choice', choiceId: randomText() };
-      else if (r < 0.35) content = { kind: 'unsupported', what: pick(KINDS) };
-      else if (r < 0.38) content = { kind: 'start', payload: rnd() < 0.5 ? pick(codes) : randomText() };
-      else content = { kind: 'text', text: randomText() };
-      // Time moves on, so no one trips the flood limit by the test's speed alone.
-      panel.clock.advance(250);
-      const inbound = { address: { channel: 'console' as const, userId: user }, messageId: `m${++seq}`, content };
-      const replies = panel.app.engine.handle(inbound);
-      panel.app.engine.delivered(inbound);
-      last.set(user, replies);
-      if (replies.length === 0) unanswered++;
-      for (const reply of replies) {
-        if (internal.has(reply.text) || unavailable.has(reply.text)) internalErrors++;
-        if (/^[a-zA-Z]+(:[\w.]+|\.[\w.]+)$/.test(reply.text.trim())) rawKeys++;
+    // Messages come one at a time or in groups of up to 100 (a poll, a burst), as the adapters
+    // hand them over: a group shares one commit, each message in its own savepoint.
+    for (let i = 0; i < TOTAL; ) {
+      const size = Math.min(TOTAL - i, rnd() < 0.5 ? 1 : 1 + Math.floor(rnd() * 100));
+      const batch: Inbound[] = [];
+      for (let k = 0; k < size; k++, i++) {
+        const user = `fuzz-${Math.floor(rnd() * PEOPLE)}`;
+        const previous = last.get(user) ?? [];
+        const offered = previous.flatMap((o) => o.choices ?? []);
+        const r = rnd();
+        let content: InboundContent;
+        if (r < 0.25 && offered.length) content = { kind: 'choice', choiceId: pick(offered).id };
+        else if (r < 0.3) content = { kind: 'choice', choiceId: randomText() };
+        else if (r < 0.35) content = { kind: 'unsupported', what: pick(KINDS) };
+        else if (r < 0.38) content = { kind: 'start', payload: rnd() < 0.5 ? pick(codes) : randomText() };
+        else content = { kind: 'text', text: randomText() };
+        // Time moves on, so no one trips the flood limit by the test's speed alone.
+        panel.clock.advance(250);
+        batch.push({ address: { channel: 'console', userId: user }, messageId: `m${++seq}`, content });
       }
+      const answers = panel.app.engine.handleBatch(batch);
+      batch.forEach((inbound, k) => {
+        const replies = answers[k]!;
+        panel.app.engine.delivered(inbound);
+        last.set(inbound.address.userId, replies);
+        if (replies.length === 0) unanswered++;
+        for (const reply of replies) {
+          if (internal.has(reply.text) || unavailable.has(reply.text)) internalErrors++;
+          if (/^[a-zA-Z]+(:[\w.]+|\.[\w.]+)$/.test(reply.text.trim())) rawKeys++;
+        }
+      });
     }
     expect({ internalErrors, unanswered, rawKeys }).toEqual({ internalErrors: 0, unanswered: 0, rawKeys: 0 });
   });

@@ -6,6 +6,9 @@ import type { Services } from './core/flow';
 import type { ChannelSender } from './core/ports';
 import { Dispatcher, recoverOutbox, type DispatcherOptions, type TickReport } from './core/scheduling/dispatcher';
 import { planReminders } from './core/scheduling/plan-reminders';
+import { acquireLease, releaseLease } from './db/repos/leases';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 
 export interface SchedulerOptions {
   services: Services;
@@ -17,23 +20,31 @@ export interface SchedulerOptions {
   dispatcher?: Omit<DispatcherOptions, 'services' | 'senders'>;
 }
 
+/** Only one process sends a database's outbox: two would send the same rows. */
+export const OUTBOX_LEASE = 'outbox';
+/** The lease outlives a few missed ticks; a crashed holder's is taken over after this. */
+export const LEASE_TTL_MS = 60_000;
+
 export class Scheduler {
   /** One dispatcher per channel: each sends at its own platform's pace, none waits for another. */
   readonly dispatchers: Dispatcher[];
+  /** This process, as the outbox lease names it. */
+  readonly holder = `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   private task: ScheduledTask | undefined;
   private readonly loops = new Map<Dispatcher, Promise<TickReport>>();
   private stopping = false;
+  private holding = false;
+  private toldWaiting = false;
 
   constructor(private readonly options: SchedulerOptions) {
     const channels = [...new Set(options.senders.map((s) => s.channel))];
     this.dispatchers = channels.map((channel) => new Dispatcher({ ...options.dispatcher, services: options.services, senders: options.senders, channel }));
   }
 
-  /** Puts back what a crash left in flight, then ticks every N seconds. */
+  /** Ticks every N seconds. Rows a crash left in flight are put back once this process holds the outbox. */
   start(): void {
     if (this.task) return;
     this.stopping = false;
-    recoverOutbox(this.options.services);
     const every = Math.min(59, Math.max(1, Math.round(this.options.everySeconds ?? 15)));
     this.task = cron.schedule(`*/${every} * * * * *`, () => void this.tick(), { noOverlap: true, name: 'panelbot-outbox' });
     void this.tick();
@@ -46,6 +57,7 @@ export class Scheduler {
    */
   async tick(): Promise<TickReport> {
     const { services } = this.options;
+    if (!this.holdLease()) return sum([]);
     try {
       const now = services.clock.now();
       planReminders(services, now);
@@ -85,6 +97,39 @@ export class Scheduler {
     await this.task?.destroy?.();
     this.task = undefined;
     await Promise.all(this.loops.values());
+    if (this.holding) {
+      this.holding = false;
+      try {
+        releaseLease(this.options.services.db, OUTBOX_LEASE, this.holder);
+      } catch {
+        // The store is gone: the lease expires on its own.
+      }
+    }
+  }
+
+  /**
+   * Takes or renews the outbox lease. Taking it puts back the rows a crashed holder left claimed
+   * (they may go twice: they were in flight). Without it, this process waits, and says so once.
+   */
+  private holdLease(): boolean {
+    const { db, clock, log } = this.options.services;
+    let held = false;
+    try {
+      held = acquireLease(db, OUTBOX_LEASE, this.holder, clock.now(), LEASE_TTL_MS);
+    } catch (err) {
+      log.warn({ err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'outbox lease not renewed');
+      return this.holding; // a busy store: go on as before this tick
+    }
+    if (held && !this.holding) {
+      recoverOutbox(this.options.services);
+      this.toldWaiting = false;
+    }
+    if (!held && !this.toldWaiting) {
+      log.warn({}, 'another panelbot process is sending this database’s outbox: this one waits until it stops');
+      this.toldWaiting = true;
+    }
+    this.holding = held;
+    return held;
   }
 }
 

@@ -28,3 +28,13 @@ export const seatOffers = sqliteTable(
   },
   (t) => [index('seat_offers_event').on(t.eventId), index('seat_offers_reserve').on(t.reserveId)],
 );
+
+/**
+ * Who may do a job that only one process at a time may do (sending the outbox): the holder
+ * renews its lease at every tick; another process takes over only once it has expired.
+ */
+export const leases = sqliteTable('leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+});

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testPanel, type TestPanel } from '../helpers/chat';
 import { confirmedCohort } from './helpers';
 import { inArray } from 'drizzle-orm';
-import { people, registrations } from '../../src/db/schema/index';
+import { people, registrations, reportRequests } from '../../src/db/schema/index';
+import { erasePerson } from '../../src/core/privacy';
 import { followUpTick } from '../../src/core/followup/tick';
 import { Dispatcher } from '../../src/core/scheduling/dispatcher';
 import { RecordingSender } from '../scheduling/helpers';
@@ -59,6 +60,9 @@ describe('follow-up news', () => {
     expect(got(3)).toEqual([]);
     // Asked again afterwards: the link at once.
     expect(asker!.user.says('rapport')).toContain(links.fr);
+    // The request is personal data: it goes with the person.
+    erasePerson(panel.app.db, asker!.id);
+    expect(panel.app.db.select().from(reportRequests).all()).toEqual([]);
   });
 
   it('lets a participant opt in to hear about future panels', () => {

@@ -1,8 +1,8 @@
 // Core throughput: citizens registering at once through engine.handle on a real SQLite file,
 // with the same clock steps a test uses (a few seconds between one person's messages).
 import { createApp } from '../src/app';
-import { ManualClock } from '../src/core/clock';
-import type { Inbound } from '../src/core/messages';
+import { ManualClock } from '../src/core/panel/clock';
+import type { Inbound } from '../src/core/conversation/messages';
 import { registrations } from '../src/db/schema/index';
 import { eq, count } from 'drizzle-orm';
 import { BENCH_START, inviteCodes } from './population';

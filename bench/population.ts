@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDb, type Db } from '../src/db/client';
 import { invitations } from '../src/db/schema/index';
-import { generateCode } from '../src/core/invitation-code';
+import { generateCode } from '../src/core/registration/invitation-code';
 import { seedCohort } from '../tests/helpers/cohort';
 
 export const BENCH_START = '2027-01-15T10:00:00+01:00';

@@ -1,13 +1,13 @@
 // The composition root: configuration → store → core. Channels and the scheduler are added by `serve`.
 import { openDb, type Db } from './db/client';
 import { loadPanelConfig, EXAMPLE_CONFIG } from './config/panel';
-import { createTranslator } from './core/i18n';
-import { createEngine } from './core/create-engine';
-import type { Engine } from './core/engine';
-import type { Services } from './core/flow';
-import { systemClock, type Clock } from './core/clock';
-import { silentLogger, type Logger } from './core/logger';
-import type { PanelConfig } from './core/panel-config';
+import { createTranslator } from './core/conversation/i18n';
+import { createEngine } from './core/conversation/create-engine';
+import type { Engine } from './core/conversation/engine';
+import type { Services } from './core/conversation/flow';
+import { systemClock, type Clock } from './core/panel/clock';
+import { silentLogger, type Logger } from './core/conversation/logger';
+import type { PanelConfig } from './core/panel/config';
 
 export const DEFAULT_DB = './data/panelbot.db';
 

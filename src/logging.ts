@@ -1,6 +1,6 @@
 // Structured logs (pino) on standard error. Log ids, pseudonyms and counts; never personal data.
 import pino from 'pino';
-import type { Logger } from './core/logger';
+import type { Logger } from './core/conversation/logger';
 
 export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', destination: pino.DestinationStream = pino.destination(2)): Logger {
   return pino(

@@ -2,10 +2,10 @@
 // and dispatches the outbox through the channels' senders, one loop per channel. Time comes from
 // services.clock.
 import cron, { type ScheduledTask } from 'node-cron';
-import type { Services } from './core/flow';
-import type { ChannelSender } from './core/ports';
-import { Dispatcher, recoverOutbox, type DispatcherOptions, type TickReport } from './core/scheduling/dispatcher';
-import { planReminders } from './core/scheduling/plan-reminders';
+import type { Services } from './core/conversation/flow';
+import type { ChannelSender } from './core/outbox/ports';
+import { Dispatcher, recoverOutbox, type DispatcherOptions, type TickReport } from './core/outbox/dispatcher';
+import { planReminders } from './core/reminders/plan-reminders';
 import { acquireLease, releaseLease } from './db/repos/leases';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';

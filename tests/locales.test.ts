@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LOCALES_DIR, readLocaleResources } from '../src/core/i18n';
-import { LANGUAGES } from '../src/core/panel-config';
+import { LOCALES_DIR, readLocaleResources } from '../src/core/conversation/i18n';
+import { LANGUAGES } from '../src/core/panel/config';
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 

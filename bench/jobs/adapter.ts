@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { Bot } from 'grammy';
 import { createApp } from '../../src/app';
-import { ManualClock } from '../../src/core/clock';
+import { ManualClock } from '../../src/core/panel/clock';
 import { UpdateHandler } from '../../src/bots/telegram/handler';
 import { CallbackCodec } from '../../src/bots/telegram/render';
 import { DEFAULT_PACE, SendQueue } from '../../src/bots/telegram/send-queue';

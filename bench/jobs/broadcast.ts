@@ -9,7 +9,7 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import { createApp } from '../../src/app';
 import { readSettings } from '../../src/config/settings';
 import { startTelegram } from '../../src/bots/telegram';
-import { Dispatcher } from '../../src/core/scheduling/dispatcher';
+import { Dispatcher } from '../../src/core/outbox/dispatcher';
 import { Scheduler } from '../../src/scheduler';
 import { enqueue } from '../../src/db/repos/outbox';
 import { identities, outbox } from '../../src/db/schema/index';

@@ -1,8 +1,8 @@
 // Messages queued for people on the 'console' channel: printed by the terminal chat that user has
 // open in this process. With no chat open for that user, the sender says it cannot reach them now
 // (isReadyFor) and the rows stay pending, until a chat opens or they expire.
-import type { Outbound } from '../core/messages';
-import type { ChannelSender, DeliveryResult } from '../core/ports';
+import type { Outbound } from '../core/conversation/messages';
+import type { ChannelSender, DeliveryResult } from '../core/outbox/ports';
 
 export class ConsoleSender implements ChannelSender {
   readonly channel = 'console' as const;

@@ -1,8 +1,8 @@
 // The terminal chat: one person (--user) talking to panelbot. Interactive on a TTY; otherwise each
 // line of standard input is one message and every reply is printed before the next line is read.
 import readline from 'node:readline';
-import type { Engine } from '../core/engine';
-import type { ChannelAddress, Inbound, InboundContent, Outbound } from '../core/messages';
+import type { Engine } from '../core/conversation/engine';
+import type { ChannelAddress, Inbound, InboundContent, Outbound } from '../core/conversation/messages';
 import { renderWithAttachment } from './render-text';
 import type { ConsoleSender } from './console-sender';
 

@@ -1,6 +1,6 @@
 // Plain-text rendering of an Outbound for channels without buttons (terminal, WhatsApp):
 // choices become a numbered list, answered by number or by words.
-import type { Outbound } from '../core/messages';
+import type { Outbound } from '../core/conversation/messages';
 
 export function renderPlain(message: Outbound): string {
   if (!message.choices || message.choices.length === 0) return message.text;

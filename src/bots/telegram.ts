@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { Bot, GrammyError } from 'grammy';
 import type { App } from '../app';
 import { SettingsError, type Settings } from '../config/settings';
-import type { ChannelSender } from '../core/ports';
+import type { ChannelSender } from '../core/outbox/ports';
 import { ChatQueue } from './telegram/chat-queue';
 import { setCommandMenus } from './telegram/commands';
 import { describeError } from './telegram/errors';

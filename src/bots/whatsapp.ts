@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import type { App } from '../app';
 import { SettingsError, type Settings } from '../config/settings';
-import type { ChannelSender } from '../core/ports';
+import type { ChannelSender } from '../core/outbox/ports';
 import { findPersonByAddress } from '../db/repos/people';
 import { sessionDir, whatsappDataDir } from './whatsapp/paths';
 import { InboundHandler } from './whatsapp/handler';

@@ -1,7 +1,7 @@
 // `panelbot checkin EVENT --person PSEUDONYM [--day YYYY-MM-DD]`: an organiser marks someone present.
 import { UsageError, one } from './args';
 import type { CliContext } from './context';
-import { describeCheckIn, organiserCheckIn } from '../core/organiser-checkin';
+import { describeCheckIn, organiserCheckIn } from '../core/attendance/organiser-checkin';
 import { operator } from './operator';
 
 export async function checkinCommand(ctx: CliContext): Promise<number> {

@@ -7,9 +7,9 @@ import { UsageError, one } from './args';
 import type { CliContext } from './context';
 import { readCsvFile, toCsv } from './csv';
 import { inTransaction } from '../db/client';
-import { buildPaymentBatch, PaymentFileError, recordExport } from '../core/followup/payment-file';
-import { entitledPeople, markPaid, unpaidClaims } from '../core/followup/compensation';
-import { maskIban } from '../core/followup/iban';
+import { buildPaymentBatch, PaymentFileError, recordExport } from '../core/compensation/payment-file';
+import { entitledPeople, markPaid, unpaidClaims } from '../core/compensation/compensation';
+import { maskIban } from '../core/compensation/iban';
 import { audit } from '../db/repos/audit';
 import { operator } from './operator';
 

@@ -2,8 +2,8 @@
 // event; every unsent reminder of the old date is cancelled and the new ones planned, in one go.
 import { UsageError, one } from './args';
 import type { CliContext } from './context';
-import { effectiveEvents } from '../core/scheduling/events';
-import { moveEvent, MoveError } from '../core/scheduling/move-event';
+import { effectiveEvents } from '../core/panel/calendar';
+import { moveEvent, MoveError } from '../core/panel/move-event';
 import { audit } from '../db/repos/audit';
 import { operator } from './operator';
 

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { UsageError, one } from './args';
 import type { CliContext } from './context';
 import { toCsv } from './csv';
-import { FEATURES, featuresOf, quotas } from '../core/draw/features';
+import { FEATURES, featuresOf, quotas } from '../core/selection/features';
 import { eligiblePool } from '../db/repos/pool';
 import { audit } from '../db/repos/audit';
 import { operator } from './operator';

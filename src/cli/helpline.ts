@@ -5,7 +5,7 @@ import type { CliContext } from './context';
 import { operator } from './operator';
 import { audit } from '../db/repos/audit';
 import { getTicket, listTickets, ticketMessagesOf, UNRESOLVED } from '../db/repos/tickets';
-import { claimTicket, replyToTicket, resolveTicket } from '../core/helpdesk';
+import { claimTicket, replyToTicket, resolveTicket } from '../core/helpline/helpdesk';
 
 const USAGE = 'use "helpline list [--all]", "helpline show ID", "helpline claim ID", "helpline reply ID TEXT" or "helpline resolve ID"';
 

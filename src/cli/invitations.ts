@@ -4,8 +4,8 @@ import { UsageError, one } from './args';
 import type { CliContext } from './context';
 import { readCsvFile, toCsv } from './csv';
 import { invitations } from '../db/schema/index';
-import { checkCode, formatCode, generateCode, normalizeCode } from '../core/invitation-code';
-import { LANGUAGES } from '../core/panel-config';
+import { checkCode, formatCode, generateCode, normalizeCode } from '../core/registration/invitation-code';
+import { LANGUAGES } from '../core/panel/config';
 import { inTransaction } from '../db/client';
 import { telegramBotUsername } from './telegram-username';
 

@@ -2,8 +2,8 @@
 // accessibility and languages for each day of an event; names only where a name is needed.
 import { UsageError, has } from './args';
 import type { CliContext } from './context';
-import { computeLogistics, formatLogistics, logisticsCsv } from '../core/logistics';
-import { LOGISTICS_CSV_HEADER } from '../core/logistics-format';
+import { computeLogistics, formatLogistics, logisticsCsv } from '../core/needs/logistics';
+import { LOGISTICS_CSV_HEADER } from '../core/needs/logistics-format';
 import { toCsv } from './csv';
 
 export async function logisticsCommand(ctx: CliContext): Promise<number> {

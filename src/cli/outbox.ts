@@ -5,9 +5,9 @@ import { UsageError, one } from './args';
 import type { CliContext } from './context';
 import { outbox } from '../db/schema/index';
 import { addressesOf } from '../db/repos/people';
-import { planReminders } from '../core/scheduling/plan-reminders';
-import { localDate, zonedInstant } from '../core/time';
-import { addDays } from '../core/scheduling/reminder-times';
+import { planReminders } from '../core/reminders/plan-reminders';
+import { localDate, zonedInstant } from '../core/panel/time';
+import { addDays } from '../core/reminders/reminder-times';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -2,7 +2,7 @@
 // retention.monthsAfterEnd has passed (the scheduler does the same with runRetention).
 import { UsageError, has } from './args';
 import type { CliContext } from './context';
-import { runRetention } from '../core/followup/retention';
+import { runRetention } from '../core/privacy/retention';
 import { audit } from '../db/repos/audit';
 import { operator } from './operator';
 

@@ -7,7 +7,7 @@ import { readCsvFile } from './csv';
 import { people, registrations } from '../db/schema/index';
 import { eq } from 'drizzle-orm';
 import { inTransaction } from '../db/client';
-import { recordOutcome, type Outcome } from '../core/selection';
+import { recordOutcome, type Outcome } from '../core/selection/outcome';
 import { audit } from '../db/repos/audit';
 import { operator } from './operator';
 

@@ -3,7 +3,7 @@
 import type { CliContext } from './context';
 import { runConsoleChat } from '../bots/console';
 import { consoleUser } from './chat';
-import { startChannels } from '../channels';
+import { startChannels } from '../bots/channels';
 
 export async function serveCommand(ctx: CliContext): Promise<number> {
   const app = ctx.openApp();

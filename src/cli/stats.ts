@@ -1,7 +1,7 @@
 // `panelbot stats [--json]`.
 import { has } from './args';
 import type { CliContext } from './context';
-import { computeStats, formatStats } from '../core/stats';
+import { computeStats, formatStats } from '../core/organisers/stats';
 import { audit } from '../db/repos/audit';
 import { operator } from './operator';
 

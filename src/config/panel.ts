@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { describeIssues, panelConfigSchema, type PanelConfig } from '../core/panel-config';
+import { describeIssues, panelConfigSchema, type PanelConfig } from '../core/panel/config';
 import { inlineSurveyBanks } from './survey-banks';
 import { packagePath } from '../paths';
 

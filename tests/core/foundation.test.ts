@@ -2,7 +2,7 @@
 // global commands at any step, bad input answered, state that survives a restart.
 import { afterEach, describe, expect, it } from 'vitest';
 import { testPanel, type TestPanel } from '../helpers/chat';
-import { formatCode } from '../../src/core/invitation-code';
+import { formatCode } from '../../src/core/registration/invitation-code';
 
 let panel: TestPanel;
 afterEach(() => panel?.close());
@@ -143,7 +143,7 @@ describe('restarts', () => {
 
 describe('housekeeping', () => {
   it('forgets delivered messages after a week, keeping what may still be redelivered', async () => {
-    const { housekeeping } = await import('../../src/core/housekeeping');
+    const { housekeeping } = await import('../../src/core/outbox/housekeeping');
     panel = testPanel();
     const inbound = { address: { channel: 'telegram' as const, userId: '7' }, messageId: 'old', content: { kind: 'text' as const, text: 'English' } };
     panel.app.engine.handle(inbound);

@@ -2,7 +2,7 @@
 // is answered as if it had come alone, and a message that fails takes nobody else with it.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testPanel, type TestPanel } from '../helpers/chat';
-import type { Inbound } from '../../src/core/messages';
+import type { Inbound } from '../../src/core/conversation/messages';
 import { renderPlain } from '../../src/bots/render-text';
 import { people, registrations } from '../../src/db/schema/index';
 import { eq } from 'drizzle-orm';

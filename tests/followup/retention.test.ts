@@ -6,9 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testPanel, type TestPanel } from '../helpers/chat';
 import { confirmedCohort, MOMENTS } from './helpers';
 import { planSurveys } from '../../src/core/followup/plan-surveys';
-import { planCompensation, markPaid } from '../../src/core/followup/compensation';
-import { buildPaymentBatch, recordExport } from '../../src/core/followup/payment-file';
-import { runRetention } from '../../src/core/followup/retention';
+import { planCompensation, markPaid } from '../../src/core/compensation/compensation';
+import { buildPaymentBatch, recordExport } from '../../src/core/compensation/payment-file';
+import { runRetention } from '../../src/core/privacy/retention';
 import { retentionDue } from '../../src/core/followup/moments';
 import {
   alerts,

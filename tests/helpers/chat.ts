@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp, type App } from '../../src/app';
-import { ManualClock } from '../../src/core/clock';
-import type { Logger } from '../../src/core/logger';
-import type { ChannelKind, InboundContent, Outbound } from '../../src/core/messages';
+import { ManualClock } from '../../src/core/panel/clock';
+import type { Logger } from '../../src/core/conversation/logger';
+import type { ChannelKind, InboundContent, Outbound } from '../../src/core/conversation/messages';
 import { renderPlain } from '../../src/bots/render-text';
 import { invitations } from '../../src/db/schema/index';
-import { generateCode } from '../../src/core/invitation-code';
+import { generateCode } from '../../src/core/registration/invitation-code';
 
 export function tempDbPath(name = 'test'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'panelbot-'));

@@ -1,8 +1,8 @@
 // Generated registrants, written straight to the store (what 1,170 finished registrations leave behind).
 import type { Db } from '../../src/db/client';
 import { identities, invitations, people, registrations } from '../../src/db/schema/index';
-import { generateCode } from '../../src/core/invitation-code';
-import { placeOf } from '../../src/core/belgium';
+import { generateCode } from '../../src/core/registration/invitation-code';
+import { placeOf } from '../../src/core/panel/belgium';
 
 const GENDERS = ['woman', 'man', 'non_binary', 'self_described'];
 const EDUCATION = ['none', 'primary', 'lower_secondary', 'upper_secondary', 'higher_non_university', 'university', 'other'];

@@ -5,8 +5,8 @@ import { eq } from 'drizzle-orm';
 import { testPanel, type TestPanel } from '../helpers/chat';
 import { registered } from '../helpers/register';
 import { tickets, ticketMessages } from '../../src/db/schema/index';
-import { loadFaq, parseFaq, renderAnswer, resolveFaqDir } from '../../src/core/faq';
-import { LANGUAGES } from '../../src/core/panel-config';
+import { loadFaq, parseFaq, renderAnswer, resolveFaqDir } from '../../src/core/helpline/faq';
+import { LANGUAGES } from '../../src/core/panel/config';
 
 let panel: TestPanel;
 afterEach(() => panel?.close());

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { testPanel, type TestPanel } from '../helpers/chat';
 import { alerts, attendance, needs } from '../../src/db/schema/index';
-import { computeLogistics } from '../../src/core/logistics';
+import { computeLogistics } from '../../src/core/needs/logistics';
 import { drawn, personOf, register } from './helpers';
 
 let panel: TestPanel;

@@ -1,11 +1,11 @@
 // How far from the venue (who is offered a hotel night, who is asked), and needs erased with the person.
 import { afterEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { distanceKm, hotelDistance } from '../../src/core/belgium-distance';
+import { distanceKm, hotelDistance } from '../../src/core/panel/belgium-distance';
 import { testPanel, type TestPanel } from '../helpers/chat';
 import { seedCohort } from '../helpers/cohort';
 import { needs } from '../../src/db/schema/index';
-import { erasePerson } from '../../src/core/privacy';
+import { erasePerson } from '../../src/core/privacy/personal-data';
 
 describe('distance from the venue (Brussels, 1000)', () => {
   it('is roughly right for a few towns', () => {

@@ -2,10 +2,10 @@
 import { eq } from 'drizzle-orm';
 import type { TestPanel, TestUser } from '../helpers/chat';
 import { identities, people } from '../../src/db/schema/index';
-import { recordOutcome } from '../../src/core/selection';
-import { Dispatcher } from '../../src/core/scheduling/dispatcher';
-import type { ChannelSender } from '../../src/core/ports';
-import type { Outbound } from '../../src/core/messages';
+import { recordOutcome } from '../../src/core/selection/outcome';
+import { Dispatcher } from '../../src/core/outbox/dispatcher';
+import type { ChannelSender } from '../../src/core/outbox/ports';
+import type { Outbound } from '../../src/core/conversation/messages';
 import { renderPlain } from '../../src/bots/render-text';
 
 export interface Registrant {

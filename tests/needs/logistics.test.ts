@@ -8,7 +8,7 @@ import { random, seedCohort } from '../helpers/cohort';
 import { runCli } from '../../src/cli/index';
 import { parseCsv } from '../../src/cli/csv';
 import { attendance, needs, people, registrations } from '../../src/db/schema/index';
-import { computeLogistics, formatLogistics } from '../../src/core/logistics';
+import { computeLogistics, formatLogistics } from '../../src/core/needs/logistics';
 import { ageBand, DIETS, MOBILITY, SENSES, LANGUAGE_SUPPORT, TRAVEL } from '../../src/core/needs/model';
 
 let panel: TestPanel;

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { testPanel, type TestPanel } from '../helpers/chat';
 import { alerts, registrations, invitations } from '../../src/db/schema/index';
-import { checkCode, generateCode, CODE_ALPHABET } from '../../src/core/invitation-code';
+import { checkCode, generateCode, CODE_ALPHABET } from '../../src/core/registration/invitation-code';
 
 let panel: TestPanel;
 afterEach(() => panel?.close());

@@ -8,7 +8,7 @@ import { seedCohort } from '../helpers/cohort';
 import { runCli } from '../../src/cli/index';
 import { parseCsv, toCsv } from '../../src/cli/csv';
 import { outbox, people, registrations, alerts } from '../../src/db/schema/index';
-import { Dispatcher } from '../../src/core/scheduling/dispatcher';
+import { Dispatcher } from '../../src/core/outbox/dispatcher';
 import { RecordingSender } from '../scheduling/helpers';
 
 let panel: TestPanel;

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testPanel, type TestPanel } from '../helpers/chat';
 import { registrations } from '../../src/db/schema/index';
-import type { Language } from '../../src/core/panel-config';
+import type { Language } from '../../src/core/panel/config';
 import { panelbot } from '../helpers/run-cli';
 
 let panel: TestPanel;

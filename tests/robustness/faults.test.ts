@@ -3,13 +3,13 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app';
-import { ManualClock } from '../../src/core/clock';
+import { ManualClock } from '../../src/core/panel/clock';
 import { tempDbPath } from '../helpers/chat';
-import { Dispatcher } from '../../src/core/scheduling/dispatcher';
+import { Dispatcher } from '../../src/core/outbox/dispatcher';
 import { RecordingSender } from '../scheduling/helpers';
 import { enqueue } from '../../src/db/repos/outbox';
 import { identities, outbox, people } from '../../src/db/schema/index';
-import type { Inbound } from '../../src/core/messages';
+import type { Inbound } from '../../src/core/conversation/messages';
 
 let app: App | undefined;
 afterEach(() => app?.close());

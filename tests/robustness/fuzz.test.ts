@@ -4,10 +4,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { testPanel } from '../helpers/chat';
 import { random } from '../helpers/cohort';
-import { LANGUAGES } from '../../src/core/panel-config';
-import type { Inbound, InboundContent, Outbound, UnsupportedKind } from '../../src/core/messages';
-import { readLocaleResources } from '../../src/core/i18n';
-import { formatCode } from '../../src/core/invitation-code';
+import { LANGUAGES } from '../../src/core/panel/config';
+import type { Inbound, InboundContent, Outbound, UnsupportedKind } from '../../src/core/conversation/messages';
+import { readLocaleResources } from '../../src/core/conversation/i18n';
+import { formatCode } from '../../src/core/registration/invitation-code';
 
 const TOTAL = Number(process.env.FUZZ_MESSAGES ?? 100_000);
 const PEOPLE = 400;

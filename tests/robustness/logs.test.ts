@@ -7,14 +7,14 @@ import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testPanel } from '../helpers/chat';
 import { createLogger } from '../../src/logging';
-import { recordOutcome } from '../../src/core/selection';
-import { Dispatcher } from '../../src/core/scheduling/dispatcher';
+import { recordOutcome } from '../../src/core/selection/outcome';
+import { Dispatcher } from '../../src/core/outbox/dispatcher';
 import { RecordingSender } from '../scheduling/helpers';
-import { planCompensation } from '../../src/core/followup/compensation';
+import { planCompensation } from '../../src/core/compensation/compensation';
 import { planSurveys } from '../../src/core/followup/plan-surveys';
 import { attendance, compensationClaims, people, registrations } from '../../src/db/schema/index';
 import { MOMENTS } from '../followup/helpers';
-import { replyToTicket } from '../../src/core/helpdesk';
+import { replyToTicket } from '../../src/core/helpline/helpdesk';
 
 const lines: string[] = [];
 const sink = new Writable({

@@ -3,8 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { Scheduler } from '../../src/scheduler';
-import type { ChannelKind, Outbound } from '../../src/core/messages';
-import type { ChannelSender, DeliveryResult } from '../../src/core/ports';
+import type { ChannelKind, Outbound } from '../../src/core/conversation/messages';
+import type { ChannelSender, DeliveryResult } from '../../src/core/outbox/ports';
 import { enqueue } from '../../src/db/repos/outbox';
 import { identities, outbox } from '../../src/db/schema/index';
 import { schedulingPanel, type SchedulingPanel } from './helpers';

@@ -4,9 +4,9 @@
 import http from 'node:http';
 import { createApp } from '../../src/app';
 import { loadPanelConfig, EXAMPLE_CONFIG } from '../../src/config/panel';
-import type { Outbound } from '../../src/core/messages';
-import type { ChannelSender, DeliveryResult } from '../../src/core/ports';
-import { Dispatcher } from '../../src/core/scheduling/dispatcher';
+import type { Outbound } from '../../src/core/conversation/messages';
+import type { ChannelSender, DeliveryResult } from '../../src/core/outbox/ports';
+import { Dispatcher } from '../../src/core/outbox/dispatcher';
 
 // argv: node, run-ts.mjs, this file, then ours.
 const [dbPath, port] = process.argv.slice(3) as [string, string];

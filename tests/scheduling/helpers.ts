@@ -1,13 +1,13 @@
 // A panel on a temp database with the scheduler's parts driven by hand: people written straight to
 // the store, a sender that records what reached "the platform", and a clock moved in steps.
 import { createApp, type App } from '../../src/app';
-import { ManualClock } from '../../src/core/clock';
+import { ManualClock } from '../../src/core/panel/clock';
 import { loadPanelConfig, EXAMPLE_CONFIG } from '../../src/config/panel';
-import type { PanelConfig } from '../../src/core/panel-config';
-import type { Outbound } from '../../src/core/messages';
-import type { ChannelSender, DeliveryResult } from '../../src/core/ports';
-import { Dispatcher } from '../../src/core/scheduling/dispatcher';
-import { planReminders } from '../../src/core/scheduling/plan-reminders';
+import type { PanelConfig } from '../../src/core/panel/config';
+import type { Outbound } from '../../src/core/conversation/messages';
+import type { ChannelSender, DeliveryResult } from '../../src/core/outbox/ports';
+import { Dispatcher } from '../../src/core/outbox/dispatcher';
+import { planReminders } from '../../src/core/reminders/plan-reminders';
 import { identities, invitations, people, registrations } from '../../src/db/schema/index';
 import { renderPlain } from '../../src/bots/render-text';
 import { tempDbPath } from '../helpers/chat';

@@ -1,6 +1,6 @@
 // Due times in Brussels local time, across both daylight-saving changes, and quiet hours.
 import { describe, expect, it } from 'vitest';
-import { plainDueAt, reminderTimes } from '../../src/core/scheduling/reminder-times';
+import { plainDueAt, reminderTimes } from '../../src/core/reminders/reminder-times';
 
 const TZ = 'Europe/Brussels';
 const QUIET = { start: '21:00', end: '08:00' };

@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { needs, outbox, people } from '../../src/db/schema/index';
 import { enqueue } from '../../src/db/repos/outbox';
-import { planReminders } from '../../src/core/scheduling/plan-reminders';
-import { moveEvent } from '../../src/core/scheduling/move-event';
+import { planReminders } from '../../src/core/reminders/plan-reminders';
+import { moveEvent } from '../../src/core/panel/move-event';
 import { brussels, schedulingPanel, type SchedulingPanel } from './helpers';
 
 let panel: SchedulingPanel;

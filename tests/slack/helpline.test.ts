@@ -7,7 +7,7 @@ import { registered } from '../helpers/register';
 import { auditLog, outbox, people, ticketMessages, tickets } from '../../src/db/schema/index';
 import { raiseAlert } from '../../src/db/repos/alerts';
 import { REFUSAL } from '../../src/bots/slack/organisers';
-import { replyToTicket } from '../../src/core/helpdesk';
+import { replyToTicket } from '../../src/core/helpline/helpdesk';
 import { shown, slackTest, type SlackTest } from './setup';
 
 let t: SlackTest;

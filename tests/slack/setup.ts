@@ -1,7 +1,7 @@
 // A panel with the organisers' Slack app in HTTP mode on 127.0.0.1, talking to a fake Slack Web API.
 import { testPanel, type TestPanel } from '../helpers/chat';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-web-api';
-import { logisticsCountsText } from '../../src/core/logistics';
+import { logisticsCountsText } from '../../src/core/needs/logistics';
 import { startSlack, type RunningSlack } from '../../src/bots/slack/app';
 import { SlackSender } from './signed';
 

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { startSlack, type RunningSlack } from '../../src/bots/slack/app';
-import { logisticsCountsText } from '../../src/core/logistics';
+import { logisticsCountsText } from '../../src/core/needs/logistics';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-web-api';
 import { testPanel, type TestPanel } from '../helpers/chat';
 import { ORGANISERS } from './setup';

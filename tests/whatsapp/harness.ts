@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import type { Attachment } from '../../src/core/messages';
+import type { Attachment } from '../../src/core/conversation/messages';
 import { readSettings } from '../../src/config/settings';
 import { startWhatsApp, type RunningWhatsApp } from '../../src/bots/whatsapp';
 import { createWhatsAppClient } from '../../src/bots/whatsapp/client';

@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { alerts, outbox } from '../../src/db/schema/index';
 import { enqueue } from '../../src/db/repos/outbox';
 import { findPersonByAddress } from '../../src/db/repos/people';
-import { Dispatcher } from '../../src/core/scheduling/dispatcher';
+import { Dispatcher } from '../../src/core/outbox/dispatcher';
 import { Message, rawMessage, waHarness, type WaHarness, type WaPerson } from './harness';
 
 let h: WaHarness;

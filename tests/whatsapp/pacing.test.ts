@@ -6,7 +6,7 @@ import { outbox } from '../../src/db/schema/index';
 import { enqueue } from '../../src/db/repos/outbox';
 import { findPersonByAddress } from '../../src/db/repos/people';
 import { readSettings } from '../../src/config/settings';
-import { Dispatcher } from '../../src/core/scheduling/dispatcher';
+import { Dispatcher } from '../../src/core/outbox/dispatcher';
 import { DEFAULT_PACE, estimateBroadcast, paceFromSeconds } from '../../src/bots/whatsapp/pace';
 import { registered } from '../helpers/register';
 import { waHarness, type WaHarness } from './harness';

@@ -2,7 +2,7 @@
 // code), answered by number and by words, through a real whatsapp-web.js Client's events.
 import { afterEach, describe, expect, it } from 'vitest';
 import { registrations, identities, alerts } from '../../src/db/schema/index';
-import { formatCode } from '../../src/core/invitation-code';
+import { formatCode } from '../../src/core/registration/invitation-code';
 import { Message, rawMessage, waHarness, type WaHarness } from './harness';
 
 let h: WaHarness;

@@ -4,7 +4,7 @@ import { SettingsError } from '../../config/settings';
 import { App as BoltApp, LogLevel } from '@slack/bolt';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Services } from '../../core/flow';
+import type { Services } from '../../core/conversation/flow';
 import type { Settings } from '../../config/settings';
 import { Organisers } from './organisers';
 import { SlackPoster } from './poster';

@@ -3,9 +3,9 @@
 import { DEFAULT_PACE, estimateBroadcast, type PaceOptions } from '../whatsapp/pace';
 import type { App as BoltApp, ViewOutput, types } from '@slack/bolt';
 import type { webApi } from '@slack/bolt';
-import { BROADCAST_AUDIENCES, checkDraft, getDraft, previewBroadcast, queueBroadcast, saveDraft, type BroadcastAudience, type BroadcastDraft } from '../../core/broadcast';
-import type { Services } from '../../core/flow';
-import type { Language, PanelConfig } from '../../core/panel-config';
+import { BROADCAST_AUDIENCES, checkDraft, getDraft, previewBroadcast, queueBroadcast, saveDraft, type BroadcastAudience, type BroadcastDraft } from '../../core/organisers/broadcast';
+import type { Services } from '../../core/conversation/flow';
+import type { Language, PanelConfig } from '../../core/panel/config';
 import { REFUSAL, type Organisers } from './organisers';
 import { escapeMrkdwn, quote } from './format';
 

@@ -1,17 +1,17 @@
 // The /panel slash command: stats, find, logistics, broadcast. Organisers only; every use audited.
 import type { App as BoltApp } from '@slack/bolt';
-import { computeStats, formatStats } from '../../core/stats';
-import { findPeople, formatFound } from '../../core/find-person';
+import { computeStats, formatStats } from '../../core/organisers/stats';
+import { findPeople, formatFound } from '../../core/organisers/find-person';
 import { audit } from '../../db/repos/audit';
-import { describeCheckIn, organiserCheckIn } from '../../core/organiser-checkin';
+import { describeCheckIn, organiserCheckIn } from '../../core/attendance/organiser-checkin';
 import { computeSurveyReport, formatSurveyReport } from '../../core/followup/survey-report';
 import type { WebClient } from '@slack/web-api';
-import type { Services } from '../../core/flow';
+import type { Services } from '../../core/conversation/flow';
 import { REFUSAL, type Organisers } from './organisers';
 import { composeView } from './broadcast';
 import { escapeMrkdwn } from './format';
 
-/** The logistics report for an event (src/core/logistics.ts, when present): text, or undefined for an unknown event. */
+/** The logistics report for an event (src/core/needs/logistics.ts, when present): text, or undefined for an unknown event. */
 export type LogisticsReport = (eventId: string) => string | undefined;
 
 export const USAGE = [

@@ -1,8 +1,8 @@
 // Who may act in Slack: the users and user groups listed in SLACK_ORGANISERS ("U123,S456").
 // Groups are resolved with usergroups.users.list and cached for a few minutes.
 import type { webApi } from '@slack/bolt';
-import type { Clock } from '../../core/clock';
-import type { Logger } from '../../core/logger';
+import type { Clock } from '../../core/panel/clock';
+import type { Logger } from '../../core/conversation/logger';
 
 export const GROUP_CACHE_MS = 5 * 60_000;
 

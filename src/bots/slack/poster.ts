@@ -18,8 +18,8 @@ import {
   waitingTickets,
   getTicket,
 } from '../../db/repos/tickets';
-import { describeAlert } from '../../core/alert-text';
-import type { Services } from '../../core/flow';
+import { describeAlert } from '../../core/organisers/alert-text';
+import type { Services } from '../../core/conversation/flow';
 import type { Organisers } from './organisers';
 import { actorLabel, escapeMrkdwn, shownState, ticketMessage } from './format';
 

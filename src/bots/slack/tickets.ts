@@ -2,9 +2,9 @@
 // thread (sent to the citizen; "note: …" stays internal). The decisions are the core's (helpdesk).
 import type { App as BoltApp, BlockAction, ButtonAction } from '@slack/bolt';
 import type { webApi } from '@slack/bolt';
-import { claimTicket, replyToTicket, resolveTicket } from '../../core/helpdesk';
+import { claimTicket, replyToTicket, resolveTicket } from '../../core/helpline/helpdesk';
 import { ticketBySlackTs } from '../../db/repos/tickets';
-import type { Services } from '../../core/flow';
+import type { Services } from '../../core/conversation/flow';
 import { REFUSAL, type Organisers } from './organisers';
 import type { SlackPoster } from './poster';
 import { slackToPlain } from './format';

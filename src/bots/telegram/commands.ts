@@ -2,8 +2,8 @@
 // Command names are the engine's command ids, which it understands in every language.
 import type { Api } from 'grammy';
 import type { BotCommand } from 'grammy/types';
-import type { Services } from '../../core/flow';
-import type { Language } from '../../core/panel-config';
+import type { Services } from '../../core/conversation/flow';
+import type { Language } from '../../core/panel/config';
 
 export const MENU = ['start', 'help', 'language', 'human', 'mydata', 'cancel'] as const;
 

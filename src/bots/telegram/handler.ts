@@ -3,8 +3,8 @@
 // except when the replies could not be sent for now — then it is handled again later.
 import type { Api } from 'grammy';
 import type { Update } from 'grammy/types';
-import type { Engine } from '../../core/engine';
-import type { Logger } from '../../core/logger';
+import type { Engine } from '../../core/conversation/engine';
+import type { Logger } from '../../core/conversation/logger';
 import type { Db } from '../../db/client';
 import { markUnreachable } from '../../db/repos/people';
 import { describeError } from './errors';

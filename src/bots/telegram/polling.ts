@@ -3,7 +3,7 @@
 // confirmed; the engine answers a message it already answered with nothing.
 import { GrammyError, type Api } from 'grammy';
 import type { Update } from 'grammy/types';
-import type { Logger } from '../../core/logger';
+import type { Logger } from '../../core/conversation/logger';
 import type { ChatQueue } from './chat-queue';
 import { describeError } from './errors';
 import type { Outcome, UpdateHandler } from './handler';

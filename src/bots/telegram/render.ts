@@ -2,7 +2,7 @@
 // under Telegram's length limit, and choices as an inline keyboard under the last part.
 import { createHash } from 'node:crypto';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
-import type { Choice, Outbound } from '../../core/messages';
+import type { Choice, Outbound } from '../../core/conversation/messages';
 
 export const MAX_TEXT = 4000; // Telegram's limit is 4096; a margin for safety
 const MAX_CALLBACK_BYTES = 64;

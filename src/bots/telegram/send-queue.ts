@@ -1,7 +1,7 @@
 // A paced sending queue: a global pace (Telegram allows about 30 messages a second), about one
 // message a second per chat for bulk sends, replies before bulk, one message in flight per chat
 // (so a chat's messages arrive in order), and the retries the platform asks for.
-import type { DeliveryResult } from '../../core/ports';
+import type { DeliveryResult } from '../../core/outbox/ports';
 import type { Timing } from './timing';
 
 export type Priority = 'reply' | 'bulk';

@@ -1,9 +1,9 @@
 // The ChannelSender for Telegram: renders an Outbound, sends it through the paced queue, and
 // marks a person unreachable when Telegram says they blocked the bot.
 import { InputFile, type Api } from 'grammy';
-import type { ChannelSender, DeliveryResult } from '../../core/ports';
-import type { Outbound } from '../../core/messages';
-import type { Logger } from '../../core/logger';
+import type { ChannelSender, DeliveryResult } from '../../core/outbox/ports';
+import type { Outbound } from '../../core/conversation/messages';
+import type { Logger } from '../../core/conversation/logger';
 import type { Db } from '../../db/client';
 import { markUnreachable } from '../../db/repos/people';
 import { attemptFromError } from './errors';

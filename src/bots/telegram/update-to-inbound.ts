@@ -2,7 +2,7 @@
 // bot stays silent on purpose (a group is no place for one person's registration or needs, and
 // answering every member would be noise); it does not leave them either, so nobody is surprised.
 import type { Message, Update } from 'grammy/types';
-import type { Inbound, InboundContent, UnsupportedKind } from '../../core/messages';
+import type { Inbound, InboundContent, UnsupportedKind } from '../../core/conversation/messages';
 import { buttonLabel, type CallbackCodec } from './render';
 
 export interface PressedButton {

@@ -4,7 +4,7 @@
 import http from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { Update } from 'grammy/types';
-import type { Logger } from '../../core/logger';
+import type { Logger } from '../../core/conversation/logger';
 import type { ChatQueue } from './chat-queue';
 import type { UpdateHandler } from './handler';
 import { chatKey } from './update-to-inbound';

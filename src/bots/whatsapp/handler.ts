@@ -2,10 +2,10 @@
 // messages are handled one after the other. When the session drops before the replies are out,
 // the rest of the answer goes to the outbox (durable) and is sent once WhatsApp is back: WhatsApp
 // Web does not redeliver a message, so the answer must not depend on it coming again.
-import type { Engine } from '../../core/engine';
-import type { Inbound, Outbound } from '../../core/messages';
-import type { Logger } from '../../core/logger';
-import type { Clock } from '../../core/clock';
+import type { Engine } from '../../core/conversation/engine';
+import type { Inbound, Outbound } from '../../core/conversation/messages';
+import type { Logger } from '../../core/conversation/logger';
+import type { Clock } from '../../core/panel/clock';
 import { inTransaction, type Db } from '../../db/client';
 import { enqueue } from '../../db/repos/outbox';
 import { findPersonByAddress } from '../../db/repos/people';

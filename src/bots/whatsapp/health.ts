@@ -2,8 +2,8 @@
 // ('disconnected', 'auth_failure', or 'authenticated' with no 'ready' after it — a known failure
 // after WhatsApp Web updates). In trouble, sending stops (the outbox keeps the messages), the
 // organisers are told (alerts), and the session is closed and started again with growing waits.
-import type { Clock } from '../../core/clock';
-import type { Logger } from '../../core/logger';
+import type { Clock } from '../../core/panel/clock';
+import type { Logger } from '../../core/conversation/logger';
 import type { Db } from '../../db/client';
 import { raiseAlert } from '../../db/repos/alerts';
 import type { WhatsAppPort } from './port';

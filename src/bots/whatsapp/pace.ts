@@ -1,7 +1,7 @@
 // The WhatsApp pace. WhatsApp bans numbers that send like machines, so messages go one at a time
 // with a random gap: several seconds between messages to different people (default 4 to 9 s), a
 // short one between the parts of one answer or for a reply to someone who just wrote.
-import type { DeliveryResult } from '../../core/ports';
+import type { DeliveryResult } from '../../core/outbox/ports';
 import type { WaTiming } from './timing';
 
 export type Priority = 'reply' | 'bulk';

@@ -2,7 +2,7 @@
 // send a text (and a file), and the session's start and stop. clientPort() implements it over a
 // real Client; nothing else in panelbot touches whatsapp-web.js.
 import type { Client } from 'whatsapp-web.js';
-import type { Attachment } from '../../core/messages';
+import type { Attachment } from '../../core/conversation/messages';
 
 /** The fields panelbot reads of a whatsapp-web.js Message. */
 export interface WaMessage {

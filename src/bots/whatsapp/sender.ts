@@ -1,8 +1,8 @@
 // The ChannelSender for WhatsApp: only to people who opted in, only while the session is up,
 // at the paced queue's rhythm. Choices become a numbered list (answered by number or by words).
-import type { Outbound } from '../../core/messages';
-import type { Logger } from '../../core/logger';
-import type { ChannelSender, DeliveryResult } from '../../core/ports';
+import type { Outbound } from '../../core/conversation/messages';
+import type { Logger } from '../../core/conversation/logger';
+import type { ChannelSender, DeliveryResult } from '../../core/outbox/ports';
 import type { Db } from '../../db/client';
 import { renderPlain } from '../render-text';
 import { mayMessage } from './opt-in';

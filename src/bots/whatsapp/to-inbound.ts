@@ -5,8 +5,8 @@
 // Answered with "I can only read text": media, locations, contact cards, polls, reactions, calls;
 // an edited message with "type it again".
 import { createHash } from 'node:crypto';
-import type { Inbound, InboundContent, UnsupportedKind } from '../../core/messages';
-import { checkCode, normalizeCode } from '../../core/invitation-code';
+import type { Inbound, InboundContent, UnsupportedKind } from '../../core/conversation/messages';
+import { checkCode, normalizeCode } from '../../core/registration/invitation-code';
 import type { WaCall, WaMessage, WaReaction } from './port';
 
 export type Mapped = { kind: 'inbound'; chatId: string; inbound: Inbound } | { kind: 'ignore'; reason: string };

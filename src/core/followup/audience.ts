@@ -4,7 +4,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { people, registrations } from '../../db/schema/index';
 import { loadStack, saveStack } from '../../db/repos/conversations';
-import type { Frame } from '../flow';
+import type { Frame } from '../conversation/flow';
 
 /** Selected people who confirmed they take part and are still active. */
 export function participants(db: Db, options: { includeEssentialOnly: boolean }): number[] {

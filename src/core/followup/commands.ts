@@ -2,11 +2,11 @@
 // gives the final report's link, "future panels" asks whether to hear about future panels.
 import { requestReport } from './report-notices';
 import { eq } from 'drizzle-orm';
-import type { Command } from '../commands';
-import type { Turn } from '../flow';
+import type { Command } from '../conversation/commands';
+import type { Turn } from '../conversation/flow';
 import { outbox } from '../../db/schema/index';
 import { progress, questionnaireOf, respondentKey } from './survey-store';
-import { surveyStepFor } from '../flows/survey';
+import { surveyStepFor } from './survey-dialogue';
 
 const whenLanguageChosen = (turn: Turn) => turn.person.language !== null && turn.frame.flow !== 'welcome';
 

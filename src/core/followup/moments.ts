@@ -1,7 +1,7 @@
 // The panel's calendar as follow-up sees it: the weekends, their days, when a questionnaire or the
 // bank-details question is due, and when the panel ends (for retention).
-import type { PanelConfig, PanelEvent } from '../panel-config';
-import { localDate, zonedInstant } from '../time';
+import type { PanelConfig, PanelEvent } from '../panel/config';
+import { localDate, zonedInstant } from '../panel/time';
 
 export function weekends(config: PanelConfig): PanelEvent[] {
   return config.events.filter((e) => e.kind === 'weekend').sort((a, b) => Date.parse(a.start) - Date.parse(b.start));

@@ -4,8 +4,8 @@
 // so an answer typed before the invitation arrives never lands in a questionnaire.
 import { inTransaction } from '../../db/client';
 import { enqueue } from '../../db/repos/outbox';
-import type { Services } from '../flow';
-import type { Questionnaire } from '../panel-config';
+import type { Services } from '../conversation/flow';
+import type { Questionnaire } from '../panel/config';
 import { momentWindow } from './moments';
 import { participants, pushQuestion } from './audience';
 

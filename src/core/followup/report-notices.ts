@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { inTransaction, type Db } from '../../db/client';
 import { enqueue } from '../../db/repos/outbox';
 import { people, reportRequests } from '../../db/schema/index';
-import type { Services } from '../flow';
+import type { Services } from '../conversation/flow';
 import { participants } from './audience';
 
 export const reportNoticeKey = (personId: number) => `report:${personId}`;

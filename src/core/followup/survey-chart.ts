@@ -4,7 +4,7 @@ import { View, parse } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { Resvg } from '@resvg/resvg-js';
 import type { Db } from '../../db/client';
-import type { PanelConfig } from '../panel-config';
+import type { PanelConfig } from '../panel/config';
 import { computeSurveyReport, type Comparison } from './survey-report';
 
 const FONT = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';

@@ -3,7 +3,7 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { surveyAnswers, surveyComments } from '../../db/schema/index';
-import type { PanelConfig, Questionnaire } from '../panel-config';
+import type { PanelConfig, Questionnaire } from '../panel/config';
 import { bankOf } from './survey-store';
 
 export interface ComparedItem {

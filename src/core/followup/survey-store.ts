@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client';
 import { surveyAnswers, surveyComments, surveyKeys } from '../../db/schema/index';
-import type { ItemBank, PanelConfig, Questionnaire } from '../panel-config';
+import type { ItemBank, PanelConfig, Questionnaire } from '../panel/config';
 
 /** The person's respondent key, made on first use. */
 export function respondentKey(db: Db, personId: number): string {

@@ -1,10 +1,10 @@
 // One call for the scheduler's tick: everything after the panel that depends on the date.
 // Each part is idempotent (outbox idempotency keys; retention skips the erased), so any tick
 // interval works; once a minute is plenty.
-import type { Services } from '../flow';
+import type { Services } from '../conversation/flow';
 import { planSurveys } from './plan-surveys';
-import { planCompensation } from './compensation';
-import { runRetention } from './retention';
+import { planCompensation } from '../compensation/compensation';
+import { runRetention } from '../privacy/retention';
 import { planReportNotices } from './report-notices';
 
 export function followUpTick(services: Pick<Services, 'db' | 'config' | 'log'>, now: Date): { surveys: number; compensation: number; reports: number; erased: number } {

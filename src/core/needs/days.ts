@@ -1,8 +1,8 @@
 // The days people come to the venue (events with a place, not the online sessions): childcare is
 // asked for these days, and a hotel night is the night between two days of the same event.
 import type { Db } from '../../db/client';
-import type { PanelConfig } from '../panel-config';
-import { effectiveEvents, eventDays, type ScheduledEvent } from '../scheduling/events';
+import type { PanelConfig } from '../panel/config';
+import { effectiveEvents, eventDays, type ScheduledEvent } from '../panel/calendar';
 
 export interface VenueDay {
   day: string;

@@ -5,7 +5,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { alerts, attendance } from '../../db/schema/index';
 import { raiseAlert } from '../../db/repos/alerts';
-import type { PanelConfig } from '../panel-config';
+import type { PanelConfig } from '../panel/config';
 import type { Category } from './model';
 import { venueEvents } from './days';
 

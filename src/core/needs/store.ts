@@ -3,9 +3,9 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { needs, registrations, type NeedsRow } from '../../db/schema/index';
-import { ageOn } from '../flows/registration/parse';
-import type { PanelConfig } from '../panel-config';
-import { firstPanelDay } from '../draw/features';
+import { ageOn } from '../registration/parse';
+import type { PanelConfig } from '../panel/config';
+import { firstPanelDay } from '../selection/features';
 
 export type NeedsPatch = Partial<Omit<NeedsRow, 'personId' | 'updatedAt' | 'completedAt'>>;
 

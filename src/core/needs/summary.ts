@@ -1,8 +1,8 @@
 // A person's needs as short lines in their language: shown at the end of the questions and when
 // they come back to change something.
-import type { Turn } from '../flow';
+import type { Turn } from '../conversation/flow';
 import type { NeedsRow } from '../../db/schema/index';
-import { localeTag } from '../time';
+import { localeTag } from '../panel/time';
 import type { Category } from './model';
 
 export function shortDay(day: string, lng: string, timeZone: string): string {

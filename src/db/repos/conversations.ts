@@ -2,7 +2,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { conversations } from '../schema/index';
-import type { Frame } from '../../core/flow';
+import type { Frame } from '../../core/conversation/flow';
 import { prepared } from '../prepared';
 
 export function loadStack(db: Db, personId: number): Frame[] | undefined {

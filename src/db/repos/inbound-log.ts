@@ -2,7 +2,7 @@
 import { and, count, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { inboundLog } from '../schema/index';
-import type { Outbound } from '../../core/messages';
+import type { Outbound } from '../../core/conversation/messages';
 import { prepared } from '../prepared';
 
 export type SeenMessage = { delivered: boolean; replies: Outbound[] };

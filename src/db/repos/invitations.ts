@@ -3,8 +3,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { prepared } from '../prepared';
 import type { Db } from '../client';
 import { codeAttempts, invitations } from '../schema/index';
-import { LANGUAGES, type Language } from '../../core/panel-config';
-export { normalizeCode } from '../../core/invitation-code';
+import { LANGUAGES, type Language } from '../../core/panel/config';
+export { normalizeCode } from '../../core/registration/invitation-code';
 
 export type Invitation = typeof invitations.$inferSelect;
 

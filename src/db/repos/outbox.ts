@@ -1,8 +1,8 @@
-// Putting messages in the durable outbox. The dispatcher (src/core/scheduling) sends them.
+// Putting messages in the durable outbox. The dispatcher (src/core/outbox) sends them.
 import type { Db } from '../client';
 import { outbox } from '../schema/index';
-import type { Outbound } from '../../core/messages';
-import type { Frame } from '../../core/flow';
+import type { Outbound } from '../../core/conversation/messages';
+import type { Frame } from '../../core/conversation/flow';
 
 /**
  * Either a message already written, or a text key rendered in the person's language at send time.

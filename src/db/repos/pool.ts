@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { invitations, people, registrations } from '../schema/index';
-import type { PoolMember } from '../../core/draw/features';
+import type { PoolMember } from '../../core/selection/features';
 
 export function eligiblePool(db: Db): PoolMember[] {
   return db

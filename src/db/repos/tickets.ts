@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, notLike, or } from 'drizzle-orm';
 import type { Db } from '../client';
 import { people, ticketMessages, tickets } from '../schema/index';
-import type { ChannelAddress } from '../../core/messages';
+import type { ChannelAddress } from '../../core/conversation/messages';
 
 export interface TicketRef {
   id: number;

@@ -1,0 +1,12 @@
+// Builds the conversation engine with every flow and global command.
+import { Engine } from './engine';
+import { coreCommands } from './commands';
+import { allFlows, homeFrame } from './dialogues/index';
+import { rightsCommands } from '../privacy/dialogue';
+import { followUpCommands } from '../followup/commands';
+import { checkinCommand } from '../attendance/checkin-command';
+import type { Services } from './flow';
+
+export function createEngine(services: Services): Engine {
+  return new Engine(services, { flows: allFlows, commands: [...coreCommands, ...rightsCommands, ...followUpCommands, checkinCommand], homeFrame });
+}

@@ -1,0 +1,30 @@
+// Every dialogue panelbot knows, and where a person rests when none is open.
+import { eq } from 'drizzle-orm';
+import type { Flow, Frame, Turn } from '../flow';
+import { registrations } from '../../../db/schema/index';
+import { welcomeFlow } from './welcome';
+import { languageFlow } from './language';
+import { restartFlow } from './restart';
+import { helplineFlow } from '../../helpline/dialogue';
+import { homeFlow } from './home';
+import { faqFlow } from '../../helpline/faq-dialogue';
+import { registrationFlow } from '../../registration/dialogue/index';
+import { participationFlow } from '../../selection/participation-dialogue';
+import { attendanceFlow } from '../../attendance/dialogue';
+import { eraseFlow, withdrawFlow } from '../../privacy/dialogue';
+import { surveyFlow } from '../../followup/survey-dialogue';
+import { compensationFlow } from '../../compensation/dialogue';
+import { needsFlow } from '../../needs/dialogue';
+
+export const allFlows: Flow[] = [welcomeFlow, languageFlow, restartFlow, helplineFlow, faqFlow, homeFlow, registrationFlow, participationFlow, attendanceFlow, withdrawFlow, eraseFlow, surveyFlow, compensationFlow, needsFlow];
+
+export function homeFrame(turn: Turn): Frame {
+  if (!turn.person.language) return { flow: 'welcome', step: 'choose', data: {} };
+  const registered = turn.services.db
+    .select({ status: registrations.status })
+    .from(registrations)
+    .where(eq(registrations.personId, turn.person.id))
+    .get();
+  if (registered) return { flow: 'home', step: 'idle', data: {} };
+  return { flow: 'registration', step: 'code', data: {} };
+}

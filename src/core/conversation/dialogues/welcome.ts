@@ -1,0 +1,63 @@
+// The first contact: a greeting in every language the panel offers, and the choice of one.
+// A deep link's code (Telegram /start CODE, a wa.me text) is kept and used by the registration.
+import type { Flow, Turn } from '../flow';
+import { findInvitation, letterLanguages, normalizeCode } from '../../../db/repos/invitations';
+import type { Language } from '../../panel/config';
+import { languageChoices, matchLanguage } from './language-choice';
+
+function preferredLanguages(turn: Turn): Language[] {
+  const code = turn.frame.data.startCode as string | undefined;
+  if (!code) return [];
+  const invitation = findInvitation(turn.services.db, code);
+  return invitation ? letterLanguages(invitation.languages) : [];
+}
+
+function choices(turn: Turn) {
+  return languageChoices(turn.services.i18n, turn.services.config.panel.languages, preferredLanguages(turn));
+}
+
+function inEveryLanguage(turn: Turn, key: string): string {
+  const { i18n, config } = turn.services;
+  return choices(turn)
+    .map((c) => i18n.t(c.id as Language, key, { panel: config.panel.name[c.id as Language] }))
+    .join('\n');
+}
+
+export const welcomeFlow: Flow & { onStart(turn: Turn, payload?: string): boolean } = {
+  id: 'welcome',
+  firstStep: 'choose',
+  steps: {
+    choose: {
+      freeText: true,
+      ask: (turn) => ({
+        text: `${inEveryLanguage(turn, 'common:welcome')}\n\n${inEveryLanguage(turn, 'common:welcomeChoose')}`,
+        choices: choices(turn),
+      }),
+      answer(turn, answer) {
+        const lng = (answer.choiceId as Language | undefined) ?? matchLanguage(answer.text, choices(turn));
+        if (!lng) {
+          // A code typed before choosing a language is kept for the registration.
+          const code = normalizeCode(answer.text);
+          if (code && findInvitation(turn.services.db, code)) {
+            turn.frame.data.startCode = code;
+            turn.goto('choose');
+            return;
+          }
+          turn.say(inEveryLanguage(turn, 'common:welcomeInvalid'));
+          turn.goto('choose');
+          return;
+        }
+        turn.setLanguage(lng);
+        turn.say(turn.t('common:languageChosen'));
+        const startCode = turn.frame.data.startCode as string | undefined;
+        turn.replace('registration', undefined, startCode ? { startCode } : {});
+      },
+    },
+  },
+  onStart(turn, payload) {
+    const code = payload ? normalizeCode(payload) : undefined;
+    if (code) turn.frame.data.startCode = code;
+    turn.goto('choose');
+    return true;
+  },
+};

@@ -1,0 +1,445 @@
+// The conversation engine: one inbound message in, the replies out, and the person's new state
+// saved in the same transaction. Platform-free: adapters call handle() and render the replies.
+import { inTransaction } from '../../db/client';
+import { findSeen, markDelivered, messagesSince, recordHandled } from '../../db/repos/inbound-log';
+import { loadStack, saveStack } from '../../db/repos/conversations';
+import { createPerson, findPersonByAddress, setPersonLanguage, touchIdentity } from '../../db/repos/people';
+import type { Answer, Flow, Frame, FrameData, Person, Services, Step, Turn } from './flow';
+import type { TextParams } from './i18n';
+import type { ChannelAddress, Inbound, Outbound } from './messages';
+import { LANGUAGES, type Language } from '../panel/config';
+import { cleanInput, matchChoice, normalize, UNIVERSAL_SYNONYMS } from './text';
+import { findCommand, type Command } from './commands';
+
+export const MAX_MESSAGE_LENGTH = 2000;
+/** A person sending more than this many messages a minute is flooding: told once, then ignored for the minute. */
+export const FLOOD_LIMIT_PER_MINUTE = 30;
+/** The most messages committed together: a Telegram poll brings at most 100. */
+export const MAX_BATCH = 256;
+const MAX_PENDING_CONFIRMATIONS = 10_000;
+
+export interface EngineOptions {
+  flows: Flow[];
+  commands: Command[];
+  /** Where a person goes when no flow is open: the welcome, the registration or home. */
+  homeFrame: (turn: Turn) => Frame;
+}
+
+export class Engine {
+  private readonly flows = new Map<string, Flow>();
+  private pendingDeliveries: Array<[string, string]> = [];
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly commandWords: Map<string, Command>;
+  private readonly queued: Array<{ inbound: Inbound; resolve: (replies: Outbound[]) => void }> = [];
+  private queueScheduled = false;
+
+  constructor(
+    readonly services: Services,
+    private readonly options: EngineOptions,
+  ) {
+    for (const flow of options.flows) this.flows.set(flow.id, flow);
+    this.commandWords = new Map();
+    for (const command of options.commands) {
+      for (const lng of LANGUAGES) {
+        for (const word of services.i18n.list(lng, `common:commands.${command.id}`)) this.commandWords.set(normalize(word) || word.trim(), command);
+      }
+      this.commandWords.set(command.id, command);
+    }
+  }
+
+  hasFlow(id: string): boolean {
+    return this.flows.has(id);
+  }
+
+  flow(id: string): Flow {
+    const flow = this.flows.get(id);
+    if (!flow) throw new Error(`unknown flow ${id}`);
+    return flow;
+  }
+
+  /**
+   * Handles one message. Never throws: when the store cannot be written the person is told,
+   * in their language, to try again, and nothing of the message is half-kept.
+   */
+  handle(inbound: Inbound): Outbound[] {
+    return this.handleBatch([inbound])[0]!;
+  }
+
+  /**
+   * Handles messages that arrived together in one transaction, each in a savepoint of its own: a
+   * message that fails is rolled back alone and answered with the failure text, the others are
+   * kept. One commit for the whole batch (a group commit) is what makes bursts cheap; nothing is
+   * returned before that commit, so no reply can get ahead of the state it comes from.
+   * Never throws.
+   */
+  handleBatch(inbounds: readonly Inbound[]): Outbound[][] {
+    const { db } = this.services;
+    const sqlite = db.$client;
+    const results: Outbound[][] = [];
+    const confirmations = this.pendingDeliveries;
+    try {
+      inTransaction(db, () => {
+        this.writeDeliveries();
+        for (const inbound of inbounds) {
+          if (inbounds.length === 1) {
+            results.push(this.handleInTransaction(inbound));
+            continue;
+          }
+          try {
+            results.push(sqlite.transaction(() => this.handleInTransaction(inbound))());
+          } catch (err) {
+            // SQLite ends the whole transaction on some errors: then nothing of the batch is kept.
+            if (!sqlite.inTransaction) throw err;
+            results.push(this.failureReplies(inbound, err));
+          }
+        }
+      });
+      return results;
+    } catch (err) {
+      this.restoreDeliveries(confirmations);
+      return inbounds.map((inbound) => this.failureReplies(inbound, err));
+    }
+  }
+
+  /**
+   * What adapters call. Messages submitted while the event loop is busy (a poll batch, a burst of
+   * webhooks) are handled together by handleBatch on the next turn; each promise resolves with
+   * its own replies once they are committed. Never rejects.
+   */
+  submit(inbound: Inbound): Promise<Outbound[]> {
+    return new Promise((resolve) => {
+      this.queued.push({ inbound, resolve });
+      this.scheduleQueue();
+    });
+  }
+
+  /** Handles everything submitted so far, now (before the store is closed). */
+  drainQueue(): void {
+    while (this.queued.length > 0) this.runQueued();
+  }
+
+  private scheduleQueue(): void {
+    if (this.queueScheduled || this.queued.length === 0) return;
+    this.queueScheduled = true;
+    setImmediate(() => {
+      this.queueScheduled = false;
+      this.runQueued();
+      this.scheduleQueue();
+    });
+  }
+
+  private runQueued(): void {
+    const batch = this.queued.splice(0, MAX_BATCH);
+    if (batch.length === 0) return;
+    const results = this.handleBatch(batch.map((q) => q.inbound));
+    batch.forEach((q, i) => q.resolve(results[i]!));
+  }
+
+  private failureReplies(inbound: Inbound, err: unknown): Outbound[] {
+    const { db, log } = this.services;
+    const code = (err as { code?: string }).code;
+    log.error({ err: { name: (err as Error).name, code, stack: (err as Error).stack }, channel: inbound.address.channel }, 'message not handled');
+    let lang: Language = 'en';
+    try {
+      lang = findPersonByAddress(db, inbound.address)?.language ?? guessLanguage(inbound.languageHint);
+    } catch {
+      lang = guessLanguage(inbound.languageHint);
+    }
+    const key = code?.startsWith('SQLITE_BUSY') || code === 'SQLITE_FULL' || code === 'SQLITE_IOERR' ? 'common:errors.unavailable' : 'common:errors.internal';
+    return [{ text: this.services.i18n.t(lang, key) }];
+  }
+
+  /**
+   * The adapter confirms the replies reached the platform; a redelivery is then answered with
+   * nothing. Confirmations are written with the next message's transaction (or by flushDeliveries),
+   * which halves the commits under load; a crash can only lose confirmations still in flight, and
+   * then the platform's redelivery gets the replies again.
+   */
+  delivered(inbound: Pick<Inbound, 'address' | 'messageId'>): void {
+    this.pendingDeliveries.push([inbound.address.channel, inbound.messageId]);
+    if (this.pendingDeliveries.length >= 256) this.flushDeliveries();
+    else if (!this.flushTimer) {
+      this.flushTimer = setTimeout(() => this.flushDeliveries(), 200);
+      this.flushTimer.unref?.();
+    }
+  }
+
+  flushDeliveries(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (this.pendingDeliveries.length === 0) return;
+    const confirmations = this.pendingDeliveries;
+    try {
+      inTransaction(this.services.db, () => this.writeDeliveries());
+    } catch (err) {
+      this.restoreDeliveries(confirmations);
+      this.services.log.warn({ err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'delivery confirmations not written yet');
+    }
+  }
+
+  /** Confirmations whose transaction was rolled back are written with the next one. */
+  private restoreDeliveries(confirmations: Array<[string, string]>): void {
+    if (this.pendingDeliveries === confirmations) return;
+    // Bounded while the store stays unwritable: a lost confirmation only means a redelivery is answered again.
+    this.pendingDeliveries = confirmations.concat(this.pendingDeliveries).slice(-MAX_PENDING_CONFIRMATIONS);
+  }
+
+  private writeDeliveries(): void {
+    const batch = this.pendingDeliveries;
+    this.pendingDeliveries = [];
+    for (const [channel, messageId] of batch) markDelivered(this.services.db, channel, messageId);
+  }
+
+  private handleInTransaction(inbound: Inbound): Outbound[] {
+    const { db, clock } = this.services;
+    const { channel } = inbound.address;
+    const seen = findSeen(db, channel, inbound.messageId);
+    if (seen) return seen.delivered ? [] : seen.replies;
+
+    const now = clock.now();
+    let person = findPersonByAddress(db, inbound.address);
+    const isNew = !person;
+    if (!person) person = createPerson(db, inbound.address, now);
+    else touchIdentity(db, inbound.address, now);
+
+    if (!isNew) {
+      const recent = messagesSince(db, person.id, new Date(now.getTime() - 60_000));
+      if (recent >= FLOOD_LIMIT_PER_MINUTE) {
+        const replies = recent === FLOOD_LIMIT_PER_MINUTE ? [{ text: this.services.i18n.t(person.language ?? guessLanguage(inbound.languageHint), 'common:errors.flood') }] : [];
+        recordHandled(db, channel, inbound.messageId, person.id, replies, now);
+        return replies;
+      }
+    }
+
+    const stack = isNew ? [] : (loadStack(db, person.id) ?? []);
+    const turn = new TurnImpl(this, person, inbound.address, stack, now, guessLanguage(inbound.languageHint));
+    if (stack.length === 0) turn.resetToHome(inbound);
+
+    this.dispatch(turn, inbound);
+    turn.finish();
+
+    if (!turn.forgotten) {
+      saveStack(db, person.id, turn.stack, now);
+      if (turn.languageChanged) setPersonLanguage(db, person.id, turn.person.language!);
+    }
+    recordHandled(db, channel, inbound.messageId, turn.forgotten ? null : person.id, turn.replies, now);
+    return turn.replies;
+  }
+
+  private dispatch(turn: TurnImpl, inbound: Inbound): void {
+    const content = inbound.content;
+    switch (content.kind) {
+      case 'start':
+        turn.onStart(content.payload);
+        return;
+      case 'unsupported':
+        turn.say(turn.t(content.what === 'edited' ? 'common:errors.edited' : 'common:errors.unsupported'));
+        turn.reask();
+        return;
+      case 'choice':
+        turn.onChoice(content.choiceId);
+        return;
+      case 'text': {
+        const text = cleanInput(content.text, MAX_MESSAGE_LENGTH).trim();
+        if (!text) {
+          turn.say(turn.t('common:errors.empty'));
+          turn.reask();
+          return;
+        }
+        const command = findCommand(this.commandWords, text);
+        if (command && command.appliesTo(turn)) {
+          command.run(turn);
+          return;
+        }
+        if (text.startsWith('/') && !/^\/\S+\s+\S/.test(text) && turn.frame.flow !== 'welcome') {
+          turn.say(turn.t('common:errors.unknownCommand', { command: text.slice(0, 40) }));
+          turn.reask();
+          return;
+        }
+        turn.onText(text);
+      }
+    }
+  }
+}
+
+export function guessLanguage(hint: string | undefined): Language {
+  const short = hint?.slice(0, 2).toLowerCase();
+  return (LANGUAGES as readonly string[]).includes(short ?? '') ? (short as Language) : 'en';
+}
+
+/** One message's worth of conversation: the stack being changed and the replies being written. */
+class TurnImpl implements Turn {
+  readonly replies: Outbound[] = [];
+  languageChanged = false;
+  forgotten = false;
+  private moved = false;
+  private silent = false;
+  readonly person: Person;
+
+  constructor(
+    private readonly engine: Engine,
+    person: Person,
+    readonly address: ChannelAddress,
+    readonly stack: Frame[],
+    readonly now: Date,
+    private readonly fallbackLang: Language,
+  ) {
+    this.person = { ...person };
+  }
+
+  get services(): Services {
+    return this.engine.services;
+  }
+  get lang(): Language {
+    return this.person.language ?? this.fallbackLang;
+  }
+  get frame(): Frame {
+    return this.stack[this.stack.length - 1]!;
+  }
+  get nested(): boolean {
+    return this.stack.length > 1;
+  }
+
+  t(key: string, params?: TextParams): string {
+    return this.services.i18n.t(this.lang, key, params);
+  }
+  say(message: string | Outbound): void {
+    this.replies.push(typeof message === 'string' ? { text: message } : message);
+  }
+  goto(step: string): void {
+    this.frame.step = step;
+    this.moved = true;
+  }
+  push(flow: string, step?: string, data?: FrameData): void {
+    this.stack.push(this.newFrame(flow, step, data));
+    this.moved = true;
+  }
+  pop(): void {
+    this.stack.pop();
+    if (this.stack.length === 0) this.resetToHome();
+    this.moved = true;
+  }
+  replace(flow: string, step?: string, data?: FrameData): void {
+    this.stack.length = 0;
+    this.stack.push(this.newFrame(flow, step, data));
+    this.moved = true;
+  }
+  setLanguage(lng: Language): void {
+    this.person.language = lng;
+    this.languageChanged = true;
+  }
+  quiet(): void {
+    this.silent = true;
+  }
+  hasFlow(id: string): boolean {
+    return this.engine.hasFlow(id);
+  }
+  forget(): void {
+    this.forgotten = true;
+    this.silent = true;
+  }
+  reask(): void {
+    this.moved = true;
+  }
+
+  resetToHome(inbound?: Inbound): void {
+    void inbound;
+    const home = this.engine['options'].homeFrame(this);
+    this.stack.length = 0;
+    this.stack.push(home);
+  }
+
+  private newFrame(flowId: string, step?: string, data?: FrameData): Frame {
+    const flow = this.engine.flow(flowId);
+    const frame: Frame = { flow: flowId, step: step ?? flow.firstStep, data: {} };
+    this.stack.push(frame);
+    frame.data = { ...(flow.initialData?.(this) ?? {}), ...data };
+    if (!step && flow.begin) frame.step = flow.begin(this, frame.data);
+    this.stack.pop();
+    return frame;
+  }
+
+  /** The current step, repairing a frame whose flow or step no longer exists. */
+  private currentStep() {
+    let flow = this.engine['flows'].get(this.frame.flow);
+    if (!flow) {
+      this.pop();
+      flow = this.engine.flow(this.frame.flow);
+    }
+    let step = flow.steps[this.frame.step];
+    if (!step) {
+      this.frame.step = flow.firstStep;
+      step = flow.steps[flow.firstStep]!;
+    }
+    return step;
+  }
+
+  /** The choices the current step offers (its question is built once per message). */
+  private offeredChoices(step: Step) {
+    return step.ask(this).choices;
+  }
+
+  private choicePrefix(): string {
+    return `${this.frame.flow}.${this.frame.step}:`;
+  }
+
+  onStart(payload: string | undefined): void {
+    const flow = this.engine.flow(this.frame.flow);
+    const handler = (flow as Flow & { onStart?: (turn: Turn, payload?: string) => boolean }).onStart;
+    if (handler && handler(this, payload)) return;
+    if (this.person.language && this.replies.length === 0) this.say(this.t('common:welcomeBack'));
+    this.reask();
+  }
+
+  onChoice(choiceId: string): void {
+    const prefix = this.choicePrefix();
+    if (!choiceId.startsWith(prefix)) {
+      this.say(this.t('common:errors.staleButton'));
+      this.reask();
+      return;
+    }
+    const step = this.currentStep();
+    const id = choiceId.slice(prefix.length);
+    const offered = this.offeredChoices(step) ?? [];
+    const choice = offered.find((c) => c.id === id);
+    if (!choice) {
+      this.say(this.t('common:errors.staleButton'));
+      this.reask();
+      return;
+    }
+    this.answer({ text: choice.label, choiceId: id });
+  }
+
+  onText(text: string): void {
+    const step = this.currentStep();
+    const offered = this.offeredChoices(step);
+    if (offered && offered.length > 0) {
+      const id = matchChoice(text, offered, UNIVERSAL_SYNONYMS, step.byPosition !== false);
+      if (id !== undefined) return this.answer({ text, choiceId: id });
+      if (!step.freeText) {
+        this.say(this.t(step.invalidChoiceKey ?? 'common:errors.chooseOne', { count: offered.length }));
+        this.reask();
+        return;
+      }
+    }
+    this.answer({ text });
+  }
+
+  private answer(answer: Answer): void {
+    const step = this.currentStep();
+    const result = step.answer(this, answer);
+    if (result && 'error' in result) {
+      this.say(this.t(result.error, result.params));
+      this.reask();
+    }
+  }
+
+  /** After the message: ask the question of wherever the person now is. */
+  finish(): void {
+    if (!this.moved || this.silent) return;
+    const step = this.currentStep();
+    const question = step.ask(this);
+    const prefix = this.choicePrefix();
+    this.say(question.choices ? { ...question, choices: question.choices.map((c) => ({ id: prefix + c.id, label: c.label })) } : question);
+  }
+}

@@ -1,0 +1,47 @@
+// After an FAQ answer: "did this help?" Yes ends it; no hands the question to a person; anything
+// else typed is a new question.
+import type { Flow, Turn } from '../conversation/flow';
+import { answerQuestion, passToTeam, type FaqFollowUp } from './questions';
+
+/** Asks "did this help?" on top of the current frame. `home`: nothing to ask again afterwards. */
+export function askIfHelped(turn: Turn, followUp: FaqFollowUp, home: boolean): void {
+  turn.push('faq', 'helped', { ...followUp, home });
+}
+
+function leave(turn: Turn, home: boolean): void {
+  turn.pop();
+  // Back home there is nothing to ask again: the person writes when they want.
+  if (home) turn.quiet();
+}
+
+export const faqFlow: Flow = {
+  id: 'faq',
+  firstStep: 'helped',
+  steps: {
+    helped: {
+      ask: (turn) => ({
+        text: turn.t('helpline:faq.helped'),
+        choices: [
+          { id: 'yes', label: turn.t('helpline:faq.yes') },
+          { id: 'no', label: turn.t('helpline:faq.no') },
+        ],
+      }),
+      freeText: true,
+      answer(turn, answer) {
+        const { question, entry, home } = turn.frame.data as { question?: string; entry?: number; home?: boolean };
+        const atHome = home === true;
+        if (answer.choiceId === 'yes' || answer.choiceId === 'no') {
+          turn.services.log.info({ person: turn.person.pseudonym, faq: entry, helped: answer.choiceId === 'yes' }, 'faq feedback');
+          if (answer.choiceId === 'yes') turn.say(turn.t('helpline:faq.glad'));
+          else passToTeam(turn, question ?? answer.text);
+          return leave(turn, atHome);
+        }
+        // Not an answer to "did this help?": a new question.
+        turn.pop();
+        const followUp = answerQuestion(turn, answer.text);
+        if (followUp) askIfHelped(turn, followUp, atHome);
+        else if (atHome) turn.quiet();
+      },
+    },
+  },
+};

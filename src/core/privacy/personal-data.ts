@@ -1,0 +1,98 @@
+// A person's rights over their data: see it, withdraw, be erased, receive only essential messages.
+// Erasure keeps anonymous statistics (status, draw features without identity) and nothing else.
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { identities, inboundLog, outbox, people, registrations, tickets, ticketMessages, attendance, needs } from '../../db/schema/index';
+
+/** Everything panelbot holds about a person, as they may download it. */
+export function personalData(db: Db, personId: number): Record<string, unknown> {
+  const person = db.select().from(people).where(eq(people.id, personId)).get();
+  const registration = db.select().from(registrations).where(eq(registrations.personId, personId)).get();
+  const addresses = db.select({ channel: identities.channel, userId: identities.userId, firstSeenAt: identities.firstSeenAt }).from(identities).where(eq(identities.personId, personId)).all();
+  const myTickets = db.select({ id: tickets.id, status: tickets.status, createdAt: tickets.createdAt }).from(tickets).where(eq(tickets.personId, personId)).all();
+  const messages = myTickets.length
+    ? db
+        .select({ ticket: ticketMessages.ticketId, author: ticketMessages.author, text: ticketMessages.text, at: ticketMessages.at })
+        .from(ticketMessages)
+        .where(and(inArray(ticketMessages.ticketId, myTickets.map((t) => t.id)), inArray(ticketMessages.author, ['citizen', 'organiser'])))
+        .all()
+    : [];
+  const days = db.select().from(attendance).where(eq(attendance.personId, personId)).all();
+  const myNeeds = db.select().from(needs).where(eq(needs.personId, personId)).get();
+  return {
+    person: person && { pseudonym: person.pseudonym, language: person.language, essentialOnly: person.essentialOnly, futurePanels: person.futurePanels, createdAt: person.createdAt },
+    addresses,
+    registration: registration && { ...registration, personId: undefined },
+    helpline: { tickets: myTickets, messages },
+    attendance: days.map((d) => ({ event: d.eventId, day: d.day, answer: d.answer, checkedInAt: d.checkedInAt })),
+    needs: myNeeds && { ...myNeeds, personId: undefined },
+  };
+}
+
+/** Pending messages that would still go to this person are cancelled, with the reason. */
+export function cancelPending(db: Db, personId: number, reason: string, onlyNonEssential = false): number {
+  const where = onlyNonEssential
+    ? and(eq(outbox.personId, personId), eq(outbox.status, 'pending'), eq(outbox.essential, false))
+    : and(eq(outbox.personId, personId), inArray(outbox.status, ['pending', 'claimed']));
+  return db.update(outbox).set({ status: 'cancelled', skipReason: reason }).where(where).run().changes;
+}
+
+export function withdraw(db: Db, personId: number, now: Date): void {
+  db.update(people).set({ status: 'withdrawn' }).where(eq(people.id, personId)).run();
+  db.update(registrations)
+    .set({ status: 'withdrawn', participation: 'declined', participationAt: now })
+    .where(eq(registrations.personId, personId))
+    .run();
+  cancelPending(db, personId, 'withdrawn');
+}
+
+/**
+ * Erases a person's personal data. What stays: the pseudonym row (status 'erased'), and on the
+ * registration only what anonymous statistics need (status, selection, gender, region, education).
+ */
+export function erasePerson(db: Db, personId: number): void {
+  cancelPending(db, personId, 'erased');
+  db.update(outbox).set({ payload: '{}', userId: null }).where(eq(outbox.personId, personId)).run();
+  db.update(registrations)
+    .set({
+      status: 'erased',
+      firstName: null,
+      lastName: null,
+      birthDate: null,
+      genderText: null,
+      postcode: null,
+      province: null,
+      germanCommunity: null,
+      nationality: null,
+      euVote: null,
+      phone: null,
+      email: null,
+    })
+    .where(eq(registrations.personId, personId))
+    .run();
+  db.update(inboundLog).set({ replies: '[]' }).where(eq(inboundLog.personId, personId)).run();
+  // Every other table that points to the person (conversations, identities, tickets, needs,
+  // attendance, …, including tables added later) loses its rows about them.
+  for (const { table, column } of tablesReferencingPeople(db)) {
+    if (KEPT_ON_ERASE.has(table)) continue;
+    db.$client.prepare(`DELETE FROM "${table}" WHERE "${column}" = ?`).run(personId);
+  }
+  db.update(people).set({ status: 'erased', language: null, futurePanels: null }).where(eq(people.id, personId)).run();
+}
+
+/**
+ * Tables whose rows about an erased person stay: the registration (emptied above, kept for
+ * anonymous statistics), the outbox (emptied above, kept so nothing is sent twice) and the
+ * inbound log (emptied, kept for de-duplication). Payment records that the law requires to keep
+ * register here too.
+ */
+export const KEPT_ON_ERASE = new Set(['registrations', 'outbox', 'inbound_log', 'people', 'invitations']);
+
+export function tablesReferencingPeople(db: Db): Array<{ table: string; column: string }> {
+  const tables = db.$client.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'`).all() as Array<{ name: string }>;
+  return tables.flatMap(({ name }) =>
+    (db.$client.prepare(`PRAGMA foreign_key_list("${name}")`).all() as Array<{ table: string; from: string }>)
+      .filter((fk) => fk.table === 'people')
+      .map((fk) => ({ table: name, column: fk.from })),
+  );
+}

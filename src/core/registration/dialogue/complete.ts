@@ -1,0 +1,92 @@
+// The two ways a registration ends: confirmed from the summary, or not eligible.
+// Each writes one row in the transaction of the message that ended it.
+import { eq } from 'drizzle-orm';
+import type { Turn } from '../../conversation/flow';
+import { registrations } from '../../../db/schema/index';
+import { releaseInvitation } from '../../../db/repos/invitations';
+import { countRegisteredUpTo, insertRegistration } from '../../../db/repos/registrations';
+import { raiseAlert } from '../../../db/repos/alerts';
+import { placeOf } from '../../panel/belgium';
+import { formatDate } from '../../panel/time';
+import type { RegistrationAnswers } from './index';
+
+export type IneligibleReason = 'no_consent' | 'too_young' | 'excluded_office' | 'excluded_party' | 'excluded_diplomat' | 'excluded_organiser' | 'unavailable';
+
+export function completeRegistration(turn: Turn): void {
+  const { db, config } = turn.services;
+  const data = turn.frame.data;
+  const a = (data.answers ?? {}) as RegistrationAnswers;
+  const place = placeOf(a.postcode ?? '');
+  const answers = {
+      firstName: a.firstName,
+      lastName: a.lastName,
+      birthDate: a.birthDate,
+      gender: a.gender,
+      genderText: a.genderText ?? null,
+      postcode: a.postcode,
+      province: place?.province,
+      region: place?.region,
+      germanCommunity: place?.germanCommunity ?? false,
+      education: a.education,
+      nationality: a.nationality,
+      euVote: a.euVote,
+      phone: a.phone ?? null,
+      email: a.email ?? null,
+  };
+  if (data.editing) {
+    // A correction after registering ("correct"): the same row, updated in this message's transaction.
+    db.update(registrations).set(answers).where(eq(registrations.personId, turn.person.id)).run();
+    turn.services.log.info({ person: turn.person.pseudonym }, 'registration corrected');
+    turn.say(turn.t('rights:corrected'));
+    turn.pop();
+    return;
+  }
+  insertRegistration(db, {
+    ...answers,
+    personId: turn.person.id,
+    invitationCode: data.code as string,
+    consentVersion: config.registration.consentVersion,
+    consentAt: data.consentAt as number,
+    registeredAt: turn.now.getTime(),
+  });
+  // Counted only up to the largest milestone: past it no alert can fire, and a full count would
+  // cost more with every registration (a third of the time per message with 100,000 registered).
+  const upTo = Math.max(0, ...config.registration.milestones) + 1;
+  const total = countRegisteredUpTo(db, upTo);
+  if (config.registration.milestones.includes(total)) raiseAlert(db, 'registration_milestone', { registrations: total }, turn.now);
+  turn.services.log.info({ person: turn.person.pseudonym }, 'registration completed');
+  turn.say(
+    turn.t('registration:done', {
+      drawDate: formatDate(new Date(`${config.registration.drawDate}T12:00:00Z`), turn.lang, config.panel.timezone),
+    }),
+  );
+  turn.replace('home');
+  turn.quiet();
+}
+
+/** Ends kindly, keeping only the code, the language and the reason (no consent: nothing at all). */
+export function endIneligible(turn: Turn, reason: IneligibleReason): void {
+  const { db, config } = turn.services;
+  const code = turn.frame.data.code as string | undefined;
+  const params = { age: config.registration.minimumAge, phone: config.helpline.phone, email: config.helpline.email };
+  turn.services.log.info({ person: turn.person.pseudonym, reason }, 'registration ended: not eligible');
+  if (reason === 'no_consent') {
+    if (code) releaseInvitation(db, code, turn.person.id);
+    turn.say(turn.t('registration:ineligible.no_consent', params));
+    turn.replace('registration', 'code', {});
+    turn.quiet();
+    return;
+  }
+  if (turn.frame.data.editing) {
+    // A correction made them ineligible (e.g. a birth date): the registration keeps only the reason.
+    db.update(registrations)
+      .set({ status: 'ineligible', ineligibleReason: reason, firstName: null, lastName: null, birthDate: null, genderText: null, postcode: null, phone: null, email: null })
+      .where(eq(registrations.personId, turn.person.id))
+      .run();
+  } else if (code) {
+    db.insert(registrations).values({ personId: turn.person.id, invitationCode: code, status: 'ineligible', ineligibleReason: reason, registeredAt: turn.now }).run();
+  }
+  turn.say(turn.t(`registration:ineligible.${reason}`, params));
+  turn.replace('home');
+  turn.quiet();
+}

@@ -1,0 +1,64 @@
+// The draw's outcome: each registrant marked selected, reserve or not selected, and told once,
+// in their language, through the outbox. Importing the same result twice changes nothing.
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { registrations } from '../../db/schema/index';
+import { enqueue } from '../../db/repos/outbox';
+import type { Frame } from '../conversation/flow';
+
+export type Outcome = 'selected' | 'reserve' | 'not_selected';
+
+const QUESTION: Record<Outcome, Frame | undefined> = {
+  selected: { flow: 'participation', step: 'confirm', data: {} },
+  reserve: undefined,
+  not_selected: { flow: 'participation', step: 'futurePanels', data: {} },
+};
+
+const CHOICES: Record<Outcome, Array<{ id: string; key: string }> | undefined> = {
+  selected: [
+    { id: 'participation.confirm:yes', key: 'selection:confirmYes' },
+    { id: 'participation.confirm:no', key: 'selection:confirmNo' },
+  ],
+  reserve: undefined,
+  not_selected: [
+    { id: 'participation.futurePanels:yes', key: 'common:yes' },
+    { id: 'participation.futurePanels:no', key: 'common:no' },
+  ],
+};
+
+/** Records one person's outcome and queues their message; false when it was already recorded. */
+export function recordOutcome(db: Db, personId: number, outcome: Outcome, now: Date): boolean {
+  const current = db.select({ selection: registrations.selection }).from(registrations).where(eq(registrations.personId, personId)).get();
+  if (!current) return false;
+  if (current.selection === outcome) return false;
+  db.update(registrations).set({ selection: outcome, selectionAt: now }).where(eq(registrations.personId, personId)).run();
+  const queued = enqueue(
+    db,
+    {
+      personId,
+      kind: 'selection',
+      // The question the message asks becomes the one the person's next answer goes to, when it is sent.
+      payload: {
+        template: { key: `selection:${outcome}`, ...(CHOICES[outcome] ? { choices: CHOICES[outcome] } : {}) },
+        ...(QUESTION[outcome] ? { push: QUESTION[outcome] } : {}),
+      },
+      dueAt: now,
+      idempotencyKey: `selection:${personId}:${outcome}`,
+      essential: true,
+      priority: 3,
+    },
+    now,
+  );
+  void queued;
+  return true;
+}
+
+export function registeredIds(db: Db, ids: number[]): number[] {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: registrations.personId })
+    .from(registrations)
+    .where(and(inArray(registrations.personId, ids), eq(registrations.status, 'registered')))
+    .all()
+    .map((r) => r.id);
+}

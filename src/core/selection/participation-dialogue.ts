@@ -1,0 +1,75 @@
+// After the draw: a selected person confirms (or not) that they take part; someone not selected
+// says whether they want to hear about future panels.
+import { eq } from 'drizzle-orm';
+import type { Flow, Turn } from '../conversation/flow';
+import { people, registrations } from '../../db/schema/index';
+import { raiseAlert } from '../../db/repos/alerts';
+import { eligiblePool } from '../../db/repos/pool';
+import { bestReserve } from './best-reserve';
+
+function declined(turn: Turn): void {
+  const { db, config } = turn.services;
+  const pool = eligiblePool(db);
+  const me = pool.find((m) => m.personId === turn.person.id);
+  const reserveIds = new Set(
+    db
+      .select({ id: registrations.personId })
+      .from(registrations)
+      .where(eq(registrations.selection, 'reserve'))
+      .all()
+      .map((r) => r.id),
+  );
+  const reserve = me ? bestReserve(config, me, pool.filter((m) => reserveIds.has(m.personId))) : undefined;
+  raiseAlert(db, 'selection_declined', { person: turn.person.pseudonym, proposedReserve: reserve?.pseudonym ?? null }, turn.now);
+}
+
+export const participationFlow: Flow = {
+  id: 'participation',
+  firstStep: 'confirm',
+  steps: {
+    confirm: {
+      ask: (turn) => ({
+        text: turn.t('selection:confirmAsk'),
+        choices: [
+          { id: 'yes', label: turn.t('selection:confirmYes') },
+          { id: 'no', label: turn.t('selection:confirmNo') },
+        ],
+      }),
+      answer(turn, answer) {
+        const yes = answer.choiceId === 'yes';
+        turn.services.db
+          .update(registrations)
+          .set({ participation: yes ? 'confirmed' : 'declined', participationAt: turn.now })
+          .where(eq(registrations.personId, turn.person.id))
+          .run();
+        if (!yes) {
+          declined(turn);
+          turn.say(turn.t('selection:declined'));
+          turn.pop();
+          turn.quiet();
+          return;
+        }
+        turn.say(turn.t('selection:confirmed'));
+        turn.pop();
+        // The needs dialogue follows the confirmation, when this panelbot has it.
+        if (turn.hasFlow('needs')) turn.push('needs');
+      },
+    },
+    futurePanels: {
+      ask: (turn) => ({
+        text: turn.t('selection:futurePanelsAsk'),
+        choices: [
+          { id: 'yes', label: turn.t('common:yes') },
+          { id: 'no', label: turn.t('common:no') },
+        ],
+      }),
+      answer(turn, answer) {
+        const yes = answer.choiceId === 'yes';
+        turn.services.db.update(people).set({ futurePanels: yes }).where(eq(people.id, turn.person.id)).run();
+        turn.say(turn.t(yes ? 'selection:futurePanelsYes' : 'selection:futurePanelsNo'));
+        turn.pop();
+        turn.quiet();
+      },
+    },
+  },
+};

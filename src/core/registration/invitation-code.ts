@@ -3,6 +3,7 @@
 // sum(position * value) = 0 (mod 31) over positions 1..9: every single wrong character and every
 // swap of two different characters changes that sum, so both are caught.
 import { randomInt } from 'node:crypto';
+import { LANGUAGES, type Language } from '../panel/config';
 
 export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 const BASE = CODE_ALPHABET.length; // 31
@@ -37,4 +38,9 @@ export type CodeCheck = 'ok' | 'format' | 'checksum';
 export function checkCode(code: string): CodeCheck {
   if (code.length !== CODE_LENGTH || [...code].some((c) => !CODE_ALPHABET.includes(c))) return 'format';
   return CODE_ALPHABET[checkValue(code.slice(0, -1))] === code[CODE_LENGTH - 1] ? 'ok' : 'checksum';
+}
+
+/** The languages printed on a letter ("nl+fr"), those panelbot knows. */
+export function letterLanguages(languages: string): Language[] {
+  return languages.split('+').filter((l): l is Language => (LANGUAGES as readonly string[]).includes(l));
 }

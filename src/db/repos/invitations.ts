@@ -1,10 +1,8 @@
 // Invitation codes from the letters.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import { prepared } from '../prepared';
 import type { Db } from '../client';
 import { codeAttempts, invitations } from '../schema/index';
-import { LANGUAGES, type Language } from '../../core/panel/config';
-export { normalizeCode } from '../../core/registration/invitation-code';
 
 export type Invitation = typeof invitations.$inferSelect;
 
@@ -12,10 +10,6 @@ export function findInvitation(db: Db, code: string): Invitation | undefined {
   return prepared(db, 'invitations.find', () =>
     db.select().from(invitations).where(eq(invitations.code, sql.placeholder('code'))).prepare(),
   ).get({ code });
-}
-
-export function letterLanguages(languages: string): Language[] {
-  return languages.split('+').filter((l): l is Language => (LANGUAGES as readonly string[]).includes(l));
 }
 
 /** Claims the code for this person; false when someone else already holds it. */
@@ -41,4 +35,15 @@ export function wrongCodesSince(db: Db, since: Date, personId?: number): number 
       ? prepared(db, 'codeAttempts.since', () => db.$client.prepare('SELECT count(*) AS n FROM code_attempts WHERE at >= ?')).get(since.getTime())
       : prepared(db, 'codeAttempts.personSince', () => db.$client.prepare('SELECT count(*) AS n FROM code_attempts WHERE person_id = ? AND at >= ?')).get(personId, since.getTime());
   return (row as { n: number } | undefined)?.n ?? 0;
+}
+
+/** When this person's oldest wrong code since `since` was typed (the hourly limit lifts an hour after it). */
+export function oldestWrongCodeSince(db: Db, personId: number, since: Date): Date | undefined {
+  return db
+    .select({ at: codeAttempts.at })
+    .from(codeAttempts)
+    .where(and(eq(codeAttempts.personId, personId), gte(codeAttempts.at, since)))
+    .orderBy(asc(codeAttempts.at))
+    .limit(1)
+    .get()?.at;
 }

@@ -1,6 +1,8 @@
 // Writing a completed registration: one prepared statement, as it runs at every registration peak.
+import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { prepared } from '../prepared';
+import { registrations } from '../schema/index';
 
 export interface NewRegistration {
   personId: number;
@@ -68,4 +70,29 @@ export function countRegisteredUpTo(db: Db, limit: number): number {
     db.$client.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM registrations WHERE status = 'registered' LIMIT ?)`),
   ).get(limit) as { n: number };
   return row.n;
+}
+
+export type RegistrationAnswersRow = Omit<NewRegistration, 'personId' | 'invitationCode' | 'consentVersion' | 'consentAt' | 'registeredAt'>;
+
+/** A correction after registering ("correct"): the same row, updated. */
+export function updateRegistrationAnswers(db: Db, personId: number, answers: RegistrationAnswersRow): void {
+  db.update(registrations).set(answers).where(eq(registrations.personId, personId)).run();
+}
+
+/** A correction made them ineligible (e.g. a birth date): the registration keeps only the reason. */
+export function markRegistrationIneligible(db: Db, personId: number, reason: string): void {
+  db.update(registrations)
+    .set({ status: 'ineligible', ineligibleReason: reason, firstName: null, lastName: null, birthDate: null, genderText: null, postcode: null, phone: null, email: null })
+    .where(eq(registrations.personId, personId))
+    .run();
+}
+
+/** Not eligible at the end of the registration: only the code and the reason are kept. */
+export function insertIneligibleRegistration(db: Db, personId: number, invitationCode: string, reason: string, now: Date): void {
+  db.insert(registrations).values({ personId, invitationCode, status: 'ineligible', ineligibleReason: reason, registeredAt: now }).run();
+}
+
+/** registered | ineligible, or undefined before the registration ends. */
+export function registrationStatusOf(db: Db, personId: number): string | undefined {
+  return db.select({ status: registrations.status }).from(registrations).where(eq(registrations.personId, personId)).get()?.status;
 }

@@ -1,7 +1,6 @@
 // Every dialogue panelbot knows, and where a person rests when none is open.
-import { eq } from 'drizzle-orm';
 import type { Flow, Frame, Turn } from '../flow';
-import { registrations } from '../../../db/schema/index';
+import { registrationStatusOf } from '../../../db/repos/registrations';
 import { welcomeFlow } from './welcome';
 import { languageFlow } from './language';
 import { restartFlow } from './restart';
@@ -20,11 +19,6 @@ export const allFlows: Flow[] = [welcomeFlow, languageFlow, restartFlow, helplin
 
 export function homeFrame(turn: Turn): Frame {
   if (!turn.person.language) return { flow: 'welcome', step: 'choose', data: {} };
-  const registered = turn.services.db
-    .select({ status: registrations.status })
-    .from(registrations)
-    .where(eq(registrations.personId, turn.person.id))
-    .get();
-  if (registered) return { flow: 'home', step: 'idle', data: {} };
+  if (registrationStatusOf(turn.services.db, turn.person.id)) return { flow: 'home', step: 'idle', data: {} };
   return { flow: 'registration', step: 'code', data: {} };
 }

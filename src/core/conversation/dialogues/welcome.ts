@@ -1,7 +1,8 @@
 // The first contact: a greeting in every language the panel offers, and the choice of one.
 // A deep link's code (Telegram /start CODE, a wa.me text) is kept and used by the registration.
 import type { Flow, Turn } from '../flow';
-import { findInvitation, letterLanguages, normalizeCode } from '../../../db/repos/invitations';
+import { findInvitation } from '../../../db/repos/invitations';
+import { letterLanguages, normalizeCode } from '../../registration/invitation-code';
 import type { Language } from '../../panel/config';
 import { languageChoices, matchLanguage } from './language-choice';
 

@@ -3,10 +3,8 @@
 // reported to the organisers.
 import type { FrameData, Step, Turn } from '../../conversation/flow';
 import { checkCode, formatCode, normalizeCode } from '../invitation-code';
-import { claimInvitation, findInvitation, recordWrongCode, wrongCodesSince } from '../../../db/repos/invitations';
+import { claimInvitation, findInvitation, oldestWrongCodeSince, recordWrongCode, wrongCodesSince } from '../../../db/repos/invitations';
 import { lastAlertOf, raiseAlert } from '../../../db/repos/alerts';
-import { codeAttempts } from '../../../db/schema/index';
-import { and, asc, eq, gte } from 'drizzle-orm';
 
 const HOUR = 3_600_000;
 
@@ -16,14 +14,8 @@ function helpParams(turn: Turn) {
 
 function minutesUntilRetry(turn: Turn): number {
   const { db } = turn.services;
-  const oldest = db
-    .select({ at: codeAttempts.at })
-    .from(codeAttempts)
-    .where(and(eq(codeAttempts.personId, turn.person.id), gte(codeAttempts.at, new Date(turn.now.getTime() - HOUR))))
-    .orderBy(asc(codeAttempts.at))
-    .limit(1)
-    .get();
-  const until = oldest ? oldest.at.getTime() + HOUR : turn.now.getTime();
+  const oldest = oldestWrongCodeSince(db, turn.person.id, new Date(turn.now.getTime() - HOUR));
+  const until = oldest ? oldest.getTime() + HOUR : turn.now.getTime();
   return Math.max(1, Math.ceil((until - turn.now.getTime()) / 60000));
 }
 

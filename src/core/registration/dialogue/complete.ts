@@ -1,10 +1,8 @@
 // The two ways a registration ends: confirmed from the summary, or not eligible.
 // Each writes one row in the transaction of the message that ended it.
-import { eq } from 'drizzle-orm';
 import type { Turn } from '../../conversation/flow';
-import { registrations } from '../../../db/schema/index';
 import { releaseInvitation } from '../../../db/repos/invitations';
-import { countRegisteredUpTo, insertRegistration } from '../../../db/repos/registrations';
+import { countRegisteredUpTo, insertIneligibleRegistration, insertRegistration, markRegistrationIneligible, updateRegistrationAnswers } from '../../../db/repos/registrations';
 import { raiseAlert } from '../../../db/repos/alerts';
 import { placeOf } from '../../panel/belgium';
 import { formatDate } from '../../panel/time';
@@ -35,7 +33,7 @@ export function completeRegistration(turn: Turn): void {
   };
   if (data.editing) {
     // A correction after registering ("correct"): the same row, updated in this message's transaction.
-    db.update(registrations).set(answers).where(eq(registrations.personId, turn.person.id)).run();
+    updateRegistrationAnswers(db, turn.person.id, answers);
     turn.services.log.info({ person: turn.person.pseudonym }, 'registration corrected');
     turn.say(turn.t('rights:corrected'));
     turn.pop();
@@ -79,12 +77,9 @@ export function endIneligible(turn: Turn, reason: IneligibleReason): void {
   }
   if (turn.frame.data.editing) {
     // A correction made them ineligible (e.g. a birth date): the registration keeps only the reason.
-    db.update(registrations)
-      .set({ status: 'ineligible', ineligibleReason: reason, firstName: null, lastName: null, birthDate: null, genderText: null, postcode: null, phone: null, email: null })
-      .where(eq(registrations.personId, turn.person.id))
-      .run();
+    markRegistrationIneligible(db, turn.person.id, reason);
   } else if (code) {
-    db.insert(registrations).values({ personId: turn.person.id, invitationCode: code, status: 'ineligible', ineligibleReason: reason, registeredAt: turn.now }).run();
+    insertIneligibleRegistration(db, turn.person.id, code, reason, turn.now);
   }
   turn.say(turn.t(`registration:ineligible.${reason}`, params));
   turn.replace('home');

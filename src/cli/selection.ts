@@ -4,8 +4,7 @@ import fs from 'node:fs';
 import { UsageError, one } from './args';
 import type { CliContext } from './context';
 import { readCsvFile } from './csv';
-import { people, registrations } from '../db/schema/index';
-import { eq } from 'drizzle-orm';
+import { registeredByPseudonym } from '../db/repos/selection';
 import { inTransaction } from '../db/client';
 import { recordOutcome, type Outcome } from '../core/selection/outcome';
 import { audit } from '../db/repos/audit';
@@ -33,15 +32,7 @@ export async function selectionCommand(ctx: CliContext): Promise<number> {
   const app = ctx.openApp();
   const { config } = app.services;
   const now = app.services.clock.now();
-  const byPseudonym = new Map(
-    app.db
-      .select({ id: people.id, pseudonym: people.pseudonym })
-      .from(people)
-      .innerJoin(registrations, eq(registrations.personId, people.id))
-      .where(eq(registrations.status, 'registered'))
-      .all()
-      .map((r) => [r.pseudonym, r.id]),
-  );
+  const byPseudonym = registeredByPseudonym(app.db);
   const unknown = [...selected.ids, ...remaining.ids].filter((id) => !byPseudonym.has(id));
   for (const id of unknown) ctx.err(`unknown id ${id} (not an eligible registrant): skipped`);
   const outcome = new Map<number, Outcome>();

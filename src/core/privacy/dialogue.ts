@@ -1,14 +1,13 @@
 // The person's rights, in the chat: see my data, correct it, withdraw, delete me, stop messages.
-import { eq } from 'drizzle-orm';
 import type { Flow, Turn } from '../conversation/flow';
 import type { Command } from '../conversation/commands';
-import { people, registrations } from '../../db/schema/index';
-import { erasePerson, personalData, withdraw, cancelPending } from './personal-data';
+import { erasePerson, personalData, withdraw, cancelPending } from '../../db/repos/privacy';
+import { registrationOf as storedRegistration } from '../../db/repos/registrations';
+import { setEssentialOnly } from '../../db/repos/people';
 import { raiseAlert } from '../../db/repos/alerts';
 import { summaryLines, type RegistrationAnswers } from '../registration/dialogue/index';
 
-const registrationOf = (turn: Turn) =>
-  turn.services.db.select().from(registrations).where(eq(registrations.personId, turn.person.id)).get();
+const registrationOf = (turn: Turn) => storedRegistration(turn.services.db, turn.person.id);
 
 const hasLanguage = (turn: Turn) => turn.person.language !== null && turn.frame.flow !== 'welcome';
 
@@ -124,7 +123,7 @@ export const rightsCommands: Command[] = [
     id: 'stop',
     appliesTo: hasLanguage,
     run(turn) {
-      turn.services.db.update(people).set({ essentialOnly: true }).where(eq(people.id, turn.person.id)).run();
+      setEssentialOnly(turn.services.db, turn.person.id, true);
       cancelPending(turn.services.db, turn.person.id, 'essential_only', true);
       turn.say(turn.t('rights:stop.done'));
       turn.goto(turn.frame.step);
@@ -134,7 +133,7 @@ export const rightsCommands: Command[] = [
     id: 'allmessages',
     appliesTo: hasLanguage,
     run(turn) {
-      turn.services.db.update(people).set({ essentialOnly: false }).where(eq(people.id, turn.person.id)).run();
+      setEssentialOnly(turn.services.db, turn.person.id, false);
       turn.say(turn.t('rights:stop.undone'));
       turn.goto(turn.frame.step);
     },

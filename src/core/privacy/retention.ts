@@ -1,23 +1,23 @@
 // Retention: at the panel's end plus retention.monthsAfterEnd, everyone's personal data is erased
-// the way a person's erasure request is (src/core/privacy/personal-data.ts erasePerson): identities,
+// the way a person's erasure request is (src/db/repos/privacy.ts erasePerson): identities,
 // conversations, needs, tickets and every other row that points to the person go; the registration
 // keeps only what anonymous statistics need; people.status becomes 'erased'. The survey key goes
 // with the person (it references them), so the answers, which never held a person id, become
 // anonymous for good. Kept apart: payment_records, which accounting law requires and which hold no
 // person id. A compensation claim never marked paid is erased too, and counted in the alert.
-import { eq, ne, sql } from 'drizzle-orm';
 import { inTransaction, type Db } from '../../db/client';
-import { compensationClaims, people } from '../../db/schema/index';
+import { claimPaidAt, countUnpaidClaims } from '../../db/repos/compensation';
+import { personIdsNotErased } from '../../db/repos/people';
 import { raiseAlert } from '../../db/repos/alerts';
 import { audit } from '../../db/repos/audit';
-import { erasePerson as eraseOnePerson } from './personal-data';
+import { erasePerson as eraseOnePerson } from '../../db/repos/privacy';
 import type { Services } from '../conversation/flow';
 import { retentionDue } from '../followup/moments';
 
 /** Erases one person at the end of retention; true when an unpaid compensation claim was erased. */
 export function erasePersonAtRetention(db: Db, personId: number, now: Date): boolean {
   return inTransaction(db, () => {
-    const claim = db.select({ paidAt: compensationClaims.paidAt }).from(compensationClaims).where(eq(compensationClaims.personId, personId)).get();
+    const claim = claimPaidAt(db, personId);
     eraseOnePerson(db, personId);
     audit(db, 'retention', 'erase_person', `person:${personId}`, now);
     return claim !== undefined && !claim.paidAt;
@@ -38,9 +38,9 @@ export function runRetention(services: Pick<Services, 'db' | 'config' | 'log'>, 
   const { db, config, log } = services;
   const due = retentionDue(config);
   if (now < due) return { due, ran: false, people: 0, unpaidClaims: 0 };
-  const ids = db.select({ id: people.id }).from(people).where(ne(people.status, 'erased')).all().map((r) => r.id);
+  const ids = personIdsNotErased(db);
   if (options.dryRun) {
-    const unpaid = db.select({ n: sql<number>`count(*)` }).from(compensationClaims).where(sql`${compensationClaims.paidAt} IS NULL`).get()?.n ?? 0;
+    const unpaid = countUnpaidClaims(db);
     return { due, ran: false, people: ids.length, unpaidClaims: unpaid };
   }
   let unpaidClaims = 0;

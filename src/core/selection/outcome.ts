@@ -1,8 +1,7 @@
 // The draw's outcome: each registrant marked selected, reserve or not selected, and told once,
 // in their language, through the outbox. Importing the same result twice changes nothing.
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { registrations } from '../../db/schema/index';
+import { selectionOf, setSelection } from '../../db/repos/selection';
 import { enqueue } from '../../db/repos/outbox';
 import type { Frame } from '../conversation/flow';
 
@@ -28,10 +27,9 @@ const CHOICES: Record<Outcome, Array<{ id: string; key: string }> | undefined> =
 
 /** Records one person's outcome and queues their message; false when it was already recorded. */
 export function recordOutcome(db: Db, personId: number, outcome: Outcome, now: Date): boolean {
-  const current = db.select({ selection: registrations.selection }).from(registrations).where(eq(registrations.personId, personId)).get();
-  if (!current) return false;
-  if (current.selection === outcome) return false;
-  db.update(registrations).set({ selection: outcome, selectionAt: now }).where(eq(registrations.personId, personId)).run();
+  const current = selectionOf(db, personId);
+  if (current === undefined || current === outcome) return false;
+  setSelection(db, personId, outcome, now);
   const queued = enqueue(
     db,
     {
@@ -51,14 +49,4 @@ export function recordOutcome(db: Db, personId: number, outcome: Outcome, now: D
   );
   void queued;
   return true;
-}
-
-export function registeredIds(db: Db, ids: number[]): number[] {
-  if (ids.length === 0) return [];
-  return db
-    .select({ id: registrations.personId })
-    .from(registrations)
-    .where(and(inArray(registrations.personId, ids), eq(registrations.status, 'registered')))
-    .all()
-    .map((r) => r.id);
 }

@@ -1,8 +1,8 @@
 // After the draw: a selected person confirms (or not) that they take part; someone not selected
 // says whether they want to hear about future panels.
-import { eq } from 'drizzle-orm';
 import type { Flow, Turn } from '../conversation/flow';
-import { people, registrations } from '../../db/schema/index';
+import { reserveIds as reservesOf, setParticipation } from '../../db/repos/selection';
+import { setFuturePanels } from '../../db/repos/people';
 import { raiseAlert } from '../../db/repos/alerts';
 import { eligiblePool } from '../../db/repos/pool';
 import { bestReserve } from './best-reserve';
@@ -11,14 +11,7 @@ function declined(turn: Turn): void {
   const { db, config } = turn.services;
   const pool = eligiblePool(db);
   const me = pool.find((m) => m.personId === turn.person.id);
-  const reserveIds = new Set(
-    db
-      .select({ id: registrations.personId })
-      .from(registrations)
-      .where(eq(registrations.selection, 'reserve'))
-      .all()
-      .map((r) => r.id),
-  );
+  const reserveIds = reservesOf(db);
   const reserve = me ? bestReserve(config, me, pool.filter((m) => reserveIds.has(m.personId))) : undefined;
   raiseAlert(db, 'selection_declined', { person: turn.person.pseudonym, proposedReserve: reserve?.pseudonym ?? null }, turn.now);
 }
@@ -37,11 +30,7 @@ export const participationFlow: Flow = {
       }),
       answer(turn, answer) {
         const yes = answer.choiceId === 'yes';
-        turn.services.db
-          .update(registrations)
-          .set({ participation: yes ? 'confirmed' : 'declined', participationAt: turn.now })
-          .where(eq(registrations.personId, turn.person.id))
-          .run();
+        setParticipation(turn.services.db, turn.person.id, yes ? 'confirmed' : 'declined', turn.now);
         if (!yes) {
           declined(turn);
           turn.say(turn.t('selection:declined'));
@@ -65,7 +54,7 @@ export const participationFlow: Flow = {
       }),
       answer(turn, answer) {
         const yes = answer.choiceId === 'yes';
-        turn.services.db.update(people).set({ futurePanels: yes }).where(eq(people.id, turn.person.id)).run();
+        setFuturePanels(turn.services.db, turn.person.id, yes);
         turn.say(turn.t(yes ? 'selection:futurePanelsYes' : 'selection:futurePanelsNo'));
         turn.pop();
         turn.quiet();

@@ -1,5 +1,5 @@
 // People and their channel identities.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { prepared } from '../prepared';
 import { randomInt } from 'node:crypto';
 import type { Db } from '../client';
@@ -85,4 +85,19 @@ export function touchIdentity(db: Db, address: ChannelAddress, now: Date): void 
   prepared(db, 'people.touch', () =>
     db.$client.prepare('UPDATE identities SET last_seen_at = ?, reachable = 1 WHERE channel = ? AND user_id = ? AND (last_seen_at < ? OR reachable = 0)'),
   ).run(now.getTime(), address.channel, address.userId, now.getTime() - 60_000);
+}
+
+/** Whether the person wants to hear about future panels. */
+export function setFuturePanels(db: Db, personId: number, yes: boolean): void {
+  db.update(people).set({ futurePanels: yes }).where(eq(people.id, personId)).run();
+}
+
+/** "stop": only essential messages from now on (or all again). */
+export function setEssentialOnly(db: Db, personId: number, essentialOnly: boolean): void {
+  db.update(people).set({ essentialOnly }).where(eq(people.id, personId)).run();
+}
+
+/** Everyone not yet erased (retention erases them all). */
+export function personIdsNotErased(db: Db): number[] {
+  return db.select({ id: people.id }).from(people).where(ne(people.status, 'erased')).all().map((r) => r.id);
 }

@@ -96,3 +96,9 @@ export function insertIneligibleRegistration(db: Db, personId: number, invitatio
 export function registrationStatusOf(db: Db, personId: number): string | undefined {
   return db.select({ status: registrations.status }).from(registrations).where(eq(registrations.personId, personId)).get()?.status;
 }
+
+export type RegistrationRow = typeof registrations.$inferSelect;
+
+export function registrationOf(db: Db, personId: number): RegistrationRow | undefined {
+  return db.select().from(registrations).where(eq(registrations.personId, personId)).get();
+}

@@ -1,8 +1,8 @@
-// A person's rights over their data: see it, withdraw, be erased, receive only essential messages.
+// The store of a person's rights over their data: see it, withdraw, be erased, receive only essential messages.
 // Erasure keeps anonymous statistics (status, draw features without identity) and nothing else.
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { identities, inboundLog, outbox, people, registrations, tickets, ticketMessages, attendance, needs } from '../../db/schema/index';
+import type { Db } from '../client';
+import { identities, inboundLog, outbox, people, registrations, tickets, ticketMessages, attendance, needs } from '../schema/index';
 
 /** Everything panelbot holds about a person, as they may download it. */
 export function personalData(db: Db, personId: number): Record<string, unknown> {

@@ -58,7 +58,8 @@ export function offerSeat(db: Db, config: PanelConfig, event: ScheduledEvent, de
     .from(registrations)
     .innerJoin(people, eq(people.id, registrations.personId))
     .where(and(eq(registrations.selection, 'reserve'), eq(registrations.status, 'registered'), eq(people.status, 'active')))
-    .orderBy(registrations.personId)
+    // Ties on resemblance go to the reserve ranked first by the reserves' lot.
+    .orderBy(registrations.reserveRank, registrations.personId)
     .all()
     .map((r) => r.id);
   const asked = new Set(db.select({ id: seatOffers.reserveId }).from(seatOffers).where(eq(seatOffers.eventId, event.id)).all().map((r) => r.id));

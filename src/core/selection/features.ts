@@ -12,6 +12,8 @@ export interface PoolMember {
   pseudonym: string;
   language: string | null;
   letterLanguages: string;
+  /** The household printed on the letter (people of one household are never drawn together). */
+  household: string | null;
   birthDate: string | null;
   gender: string | null;
   region: string | null;

@@ -1,7 +1,7 @@
 // After the draw: a selected person confirms (or not) that they take part; someone not selected
 // says whether they want to hear about future panels.
 import type { Flow, Turn } from '../conversation/flow';
-import { reserveIds as reservesOf, setParticipation } from '../../db/repos/selection';
+import { reservesInRankOrder, setParticipation } from '../../db/repos/selection';
 import { setFuturePanels } from '../../db/repos/people';
 import { raiseAlert } from '../../db/repos/alerts';
 import { eligiblePool } from '../../db/repos/pool';
@@ -11,8 +11,10 @@ function declined(turn: Turn): void {
   const { db, config } = turn.services;
   const pool = eligiblePool(db);
   const me = pool.find((m) => m.personId === turn.person.id);
-  const reserveIds = reservesOf(db);
-  const reserve = me ? bestReserve(config, me, pool.filter((m) => reserveIds.has(m.personId))) : undefined;
+  // In the reserves' rank order, so that ties on resemblance go to the one the lot ranked first.
+  const byId = new Map(pool.map((m) => [m.personId, m]));
+  const reserves = reservesInRankOrder(db).flatMap((id) => byId.get(id) ?? []);
+  const reserve = me ? bestReserve(config, me, reserves) : undefined;
   raiseAlert(db, 'selection_declined', { person: turn.person.pseudonym, proposedReserve: reserve?.pseudonym ?? null }, turn.now);
 }
 

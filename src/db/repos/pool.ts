@@ -11,6 +11,7 @@ export function eligiblePool(db: Db): PoolMember[] {
       pseudonym: people.pseudonym,
       language: people.language,
       letterLanguages: invitations.languages,
+      household: invitations.household,
       birthDate: registrations.birthDate,
       gender: registrations.gender,
       region: registrations.region,

@@ -40,3 +40,18 @@ export function reserveIds(db: Db): Set<number> {
 export function setParticipation(db: Db, personId: number, participation: 'confirmed' | 'declined', now: Date): void {
   db.update(registrations).set({ participation, participationAt: now }).where(eq(registrations.personId, personId)).run();
 }
+
+export function setReserveRank(db: Db, personId: number, rank: number | null): void {
+  db.update(registrations).set({ reserveRank: rank }).where(eq(registrations.personId, personId)).run();
+}
+
+/** The reserves in the order of their lot (rank 1 first). */
+export function reservesInRankOrder(db: Db): number[] {
+  return db
+    .select({ id: registrations.personId })
+    .from(registrations)
+    .where(eq(registrations.selection, 'reserve'))
+    .orderBy(registrations.reserveRank, registrations.personId)
+    .all()
+    .map((r) => r.id);
+}

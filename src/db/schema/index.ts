@@ -8,3 +8,4 @@ export * from './followup';
 export * from './scheduling';
 export * from './broadcasts';
 export * from './needs';
+export * from './draws';

@@ -51,6 +51,8 @@ export const registrations = sqliteTable(
     /** pending | selected | reserve | not_selected */
     selection: text('selection').notNull().default('pending'),
     selectionAt: integer('selection_at', { mode: 'timestamp_ms' }),
+    /** For reserves: 1 is asked first when ties remain (the order of the reserves' lot). */
+    reserveRank: integer('reserve_rank'),
     /** For selected people: pending | confirmed | declined */
     participation: text('participation').notNull().default('pending'),
     participationAt: integer('participation_at', { mode: 'timestamp_ms' }),

@@ -1,10 +1,9 @@
 // Who comes to which event: answers to the attendance question, seats offered to reserves after a
 // "no", and check-ins on the day. Alerts carry pseudonyms and event ids only.
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { attendance, outbox, people, registrations, seatOffers } from '../../db/schema/index';
+import { activeReserveIds, answerSeatOfferRow, insertSeatOffer, reservesAskedFor, saidNoTo, saveCheckIn, saveDayAnswer, seatOfferTo, seatOfferedFor } from '../../db/repos/attendance';
 import { raiseAlert } from '../../db/repos/alerts';
-import { enqueue } from '../../db/repos/outbox';
+import { cancelRows, enqueue, pendingRemindersOf } from '../../db/repos/outbox';
 import { eligiblePool } from '../../db/repos/pool';
 import { featuresOf } from '../selection/features';
 import type { PanelConfig } from '../panel/config';
@@ -18,10 +17,7 @@ export type AttendanceAnswer = 'yes' | 'no' | 'unsure';
 /** Records the answer for every day of the event. */
 export function recordAnswer(db: Db, config: PanelConfig, personId: number, event: ScheduledEvent, answer: AttendanceAnswer, now: Date): void {
   for (const day of eventDays(event, config.panel.timezone)) {
-    db.insert(attendance)
-      .values({ personId, eventId: event.id, day, answer, answeredAt: now })
-      .onConflictDoUpdate({ target: [attendance.personId, attendance.eventId, attendance.day], set: { answer, answeredAt: now } })
-      .run();
+    saveDayAnswer(db, personId, event.id, day, answer, now);
   }
 }
 
@@ -32,7 +28,7 @@ export function recordAnswer(db: Db, config: PanelConfig, personId: number, even
 export function declineEvent(db: Db, config: PanelConfig, person: { id: number; pseudonym: string }, event: ScheduledEvent, now: Date): string | null {
   recordAnswer(db, config, person.id, event, 'no', now);
   cancelEventReminders(db, person.id, event.id, 'declined_event');
-  const already = db.select({ id: seatOffers.id }).from(seatOffers).where(and(eq(seatOffers.eventId, event.id), eq(seatOffers.declinedBy, person.id))).get();
+  const already = seatOfferedFor(db, event.id, person.id);
   const reserve = already ? undefined : offerSeat(db, config, event, person.id, now);
   raiseAlert(db, 'attendance_declined', { person: person.pseudonym, event: event.id, offeredTo: reserve ?? null }, now);
   return reserve ?? null;
@@ -53,24 +49,15 @@ export function offerSeat(db: Db, config: PanelConfig, event: ScheduledEvent, de
     const f = featuresOf(config, m);
     return { personId, gender: f.gender, ageBand: f.age, region: f.region, language: f.language };
   };
-  const reserveIds = db
-    .select({ id: registrations.personId })
-    .from(registrations)
-    .innerJoin(people, eq(people.id, registrations.personId))
-    .where(and(eq(registrations.selection, 'reserve'), eq(registrations.status, 'registered'), eq(people.status, 'active')))
-    // Ties on resemblance go to the reserve ranked first by the reserves' lot.
-    .orderBy(registrations.reserveRank, registrations.personId)
-    .all()
-    .map((r) => r.id);
-  const asked = new Set(db.select({ id: seatOffers.reserveId }).from(seatOffers).where(eq(seatOffers.eventId, event.id)).all().map((r) => r.id));
-  const saidNo = db.select({ id: attendance.personId }).from(attendance).where(and(eq(attendance.eventId, event.id), eq(attendance.answer, 'no'))).all();
-  for (const r of saidNo) asked.add(r.id);
+  const reserveIds = activeReserveIds(db);
+  const asked = reservesAskedFor(db, event.id);
+  for (const id of saidNoTo(db, event.id)) asked.add(id);
   for (const id of audienceOf(db, event)) asked.add(id);
   const reserves = reserveIds.map(profileOf).filter((p): p is Profile => p !== undefined);
   const target = (declinedBy !== null ? profileOf(declinedBy) : undefined) ?? { personId: -1 };
   const best = rankReserves(target, reserves, asked)[0];
   if (!best) return undefined;
-  const offer = db.insert(seatOffers).values({ eventId: event.id, declinedBy, reserveId: best.personId, offeredAt: now }).returning({ id: seatOffers.id }).get();
+  const offerId = insertSeatOffer(db, event.id, declinedBy, best.personId, now);
   const start = event.startAt.toISOString();
   enqueue(
     db,
@@ -86,7 +73,7 @@ export function offerSeat(db: Db, config: PanelConfig, event: ScheduledEvent, de
             { id: 'attendance.seat:no', key: 'common:no' },
           ],
         },
-        push: { flow: 'attendance', step: 'seat', data: { event: event.id, offer: offer.id } },
+        push: { flow: 'attendance', step: 'seat', data: { event: event.id, offer: offerId } },
       },
       dueAt: now,
       expiresAt: deadline,
@@ -101,10 +88,10 @@ export function offerSeat(db: Db, config: PanelConfig, event: ScheduledEvent, de
 
 /** The reserve's answer to a seat offer. A refusal passes the seat to the next reserve. */
 export function answerSeatOffer(db: Db, config: PanelConfig, person: { id: number; pseudonym: string }, offerId: number, accept: boolean, now: Date): 'accepted' | 'refused' | 'expired' {
-  const offer = db.select().from(seatOffers).where(and(eq(seatOffers.id, offerId), eq(seatOffers.reserveId, person.id))).get();
+  const offer = seatOfferTo(db, offerId, person.id);
   const event = offer && findEvent(db, config, offer.eventId);
   if (!offer || !event || offer.status !== 'offered' || now >= seatOfferDeadline(config, event)) return 'expired';
-  db.update(seatOffers).set({ status: accept ? 'accepted' : 'refused', answeredAt: now }).where(eq(seatOffers.id, offer.id)).run();
+  answerSeatOfferRow(db, offer.id, accept ? 'accepted' : 'refused', now);
   if (accept) {
     recordAnswer(db, config, person.id, event, 'yes', now);
     raiseAlert(db, 'seat_accepted', { person: person.pseudonym, event: event.id }, now);
@@ -117,28 +104,13 @@ export function answerSeatOffer(db: Db, config: PanelConfig, person: { id: numbe
 
 /** Cancels the person's unsent reminders for one event. */
 export function cancelEventReminders(db: Db, personId: number, eventId: string, reason: string): number {
-  const rows = db
-    .select({ id: outbox.id, key: outbox.idempotencyKey })
-    .from(outbox)
-    .where(and(eq(outbox.personId, personId), eq(outbox.kind, 'reminder'), eq(outbox.status, 'pending')))
-    .all()
+  const rows = pendingRemindersOf(db, personId)
     .filter((r) => parseReminderKey(r.key)?.eventId === eventId)
     .map((r) => r.id);
-  if (rows.length === 0) return 0;
-  return db.update(outbox).set({ status: 'cancelled', skipReason: reason }).where(inArray(outbox.id, rows)).run().changes;
+  return cancelRows(db, rows, reason);
 }
 
 /** Marks the person present on that day of the event (by themselves or by an organiser). */
 export function checkIn(db: Db, personId: number, eventId: string, day: string, by: string, now: Date): boolean {
-  const existing = db
-    .select({ checkedInAt: attendance.checkedInAt })
-    .from(attendance)
-    .where(and(eq(attendance.personId, personId), eq(attendance.eventId, eventId), eq(attendance.day, day)))
-    .get();
-  if (existing?.checkedInAt) return false;
-  db.insert(attendance)
-    .values({ personId, eventId, day, checkedInAt: now, checkedInBy: by })
-    .onConflictDoUpdate({ target: [attendance.personId, attendance.eventId, attendance.day], set: { checkedInAt: now, checkedInBy: by } })
-    .run();
-  return true;
+  return saveCheckIn(db, personId, eventId, day, by, now);
 }

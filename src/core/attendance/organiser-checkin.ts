@@ -1,7 +1,6 @@
 // An organiser marks someone present on an event day (from the CLI or Slack): one rule for both.
-import { eq } from 'drizzle-orm';
 import type { Services } from '../conversation/flow';
-import { people } from '../../db/schema/index';
+import { personIdByPseudonym } from '../../db/repos/people';
 import { checkIn } from './attendance';
 import { eventDays, findEvent } from '../panel/calendar';
 import { localDate } from '../panel/time';
@@ -19,14 +18,14 @@ export function organiserCheckIn(
   const { db, config, clock } = services;
   const event = findEvent(db, config, input.eventId);
   if (!event) return { ok: false, problem: 'no_event' };
-  const person = db.select({ id: people.id }).from(people).where(eq(people.pseudonym, input.pseudonym)).get();
-  if (!person) return { ok: false, problem: 'no_person' };
+  const personId = personIdByPseudonym(db, input.pseudonym);
+  if (personId === undefined) return { ok: false, problem: 'no_person' };
   const days = eventDays(event, config.panel.timezone);
   const now = clock.now();
   const day = input.day ?? localDate(now, config.panel.timezone);
   if (!days.includes(day)) return { ok: false, problem: 'not_an_event_day', days };
   return inTransaction(db, () => {
-    const fresh = checkIn(db, person.id, input.eventId, day, input.actor, now);
+    const fresh = checkIn(db, personId, input.eventId, day, input.actor, now);
     if (fresh) audit(db, input.actor, 'attendance.checkin', `${input.eventId} ${input.pseudonym} ${day}`, now);
     return { ok: true as const, fresh, day };
   });

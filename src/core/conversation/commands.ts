@@ -2,7 +2,7 @@
 // ("aide", "help", "hilfe"…; the words live in locales/<lng>/common.json under commands).
 import type { Turn } from './flow';
 import { normalize } from './text';
-import { mayTellNeeds } from '../needs/store';
+import { mayTellNeeds } from '../../db/repos/needs';
 
 export interface Command {
   id: string;

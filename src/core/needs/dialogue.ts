@@ -4,14 +4,14 @@
 // is written in the transaction of the message that gave it, so stopping half-way loses nothing.
 // Coming back shows the answers and lets the person pick one to change; a change shortly before
 // an event alerts the organisers (category only).
-import { eq } from 'drizzle-orm';
 import type { Flow, Step, StepResult, Turn } from '../conversation/flow';
 import type { Choice } from '../conversation/messages';
-import { registrations } from '../../db/schema/index';
+import { postcodeOf } from '../../db/repos/registrations';
 import { hotelDistance, type HotelDistance } from '../panel/belgium-distance';
 import { parseContact, parseName } from '../registration/parse';
 import { CATEGORIES, CHILD_MAX_AGE, DIETS, LANGUAGE_SUPPORT, MAX_CHILDREN, MOBILITY, SENSES, TRAVEL, type Category } from './model';
-import { isMinor, loadNeeds, markCompleted, saveNeeds, type NeedsPatch } from './store';
+import { isMinor } from './minor';
+import { loadNeeds, markCompleted, saveNeeds, type NeedsPatch } from '../../db/repos/needs';
 import { alertIfLate } from './late-change';
 import { hasHotelNights, venueDays } from './days';
 import { fieldLabel, shortDay, summaryText, type SummaryContext } from './summary';
@@ -24,8 +24,7 @@ const n = (turn: Turn, key: string, params?: Record<string, unknown>) => turn.t(
 
 function distanceOf(turn: Turn): HotelDistance {
   const { db, config } = turn.services;
-  const reg = db.select({ postcode: registrations.postcode }).from(registrations).where(eq(registrations.personId, turn.person.id)).get();
-  return hotelDistance(reg?.postcode, config.venue.postcode, config.venue.hotelDistanceKm);
+  return hotelDistance(postcodeOf(db, turn.person.id), config.venue.postcode, config.venue.hotelDistanceKm);
 }
 
 /** Whether a category is asked of this person at all. */

@@ -1,10 +1,9 @@
 // A change of needs shortly before an event (config needs.changeDeadlineDays) may upset the
 // caterer's or the childcare's numbers: the organisers are told who, for which event, and which
 // category changed. Never what the need is.
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { alerts, attendance } from '../../db/schema/index';
-import { raiseAlert } from '../../db/repos/alerts';
+import { dayAnswersOf } from '../../db/repos/attendance';
+import { raiseAlert, unpostedAlertWith } from '../../db/repos/alerts';
 import type { PanelConfig } from '../panel/config';
 import type { Category } from './model';
 import { venueEvents } from './days';
@@ -19,20 +18,12 @@ export function eventsPastDeadline(db: Db, config: PanelConfig, now: Date) {
 
 export function alertIfLate(db: Db, config: PanelConfig, person: { id: number; pseudonym: string }, category: Category, now: Date): void {
   for (const event of eventsPastDeadline(db, config, now)) {
-    const answers = db
-      .select({ answer: attendance.answer })
-      .from(attendance)
-      .where(and(eq(attendance.personId, person.id), eq(attendance.eventId, event.id)))
-      .all();
+    const answers = dayAnswersOf(db, person.id, event.id);
     // Someone who said they will not come changes nobody's numbers.
     if (answers.length > 0 && answers.every((a) => a.answer === 'no')) continue;
     const payload = JSON.stringify({ person: person.pseudonym, event: event.id, category });
     // One alert until the organisers have seen it: changing the same answer twice is not news.
-    const pending = db
-      .select({ id: alerts.id })
-      .from(alerts)
-      .where(and(eq(alerts.kind, 'needs_changed_late'), eq(alerts.payload, payload), isNull(alerts.postedAt)))
-      .get();
+    const pending = unpostedAlertWith(db, 'needs_changed_late', payload);
     if (!pending) raiseAlert(db, 'needs_changed_late', JSON.parse(payload) as Record<string, unknown>, now);
   }
 }

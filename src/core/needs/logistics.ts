@@ -9,9 +9,8 @@
 // Used by `panelbot logistics` and, with detail 'counts', by organiser tools that may show counts
 // only (Slack): computeLogistics gives the numbers, formatLogistics / logisticsCsv the text.
 import { formatLogistics as formatForSlack } from './logistics-format';
-import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { attendance, needs, people, registrations, type NeedsRow } from '../../db/schema/index';
+import { dayAnswersOfEvent, selectedWithNeeds, type NeedsRow } from '../../db/repos/needs';
 import { LANGUAGES, type PanelConfig } from '../panel/config';
 import { eventDays, findEvent } from '../panel/calendar';
 import { ageOn } from '../registration/parse';
@@ -75,20 +74,7 @@ const zero = <K extends string>(keys: readonly K[]): Record<K, number> => Object
 
 function members(db: Db, config: PanelConfig): Member[] {
   const first = firstPanelDay(config);
-  const rows = db
-    .select({ reg: registrations, pseudonym: people.pseudonym, language: people.language, needs })
-    .from(registrations)
-    .innerJoin(people, eq(people.id, registrations.personId))
-    .leftJoin(needs, eq(needs.personId, registrations.personId))
-    .where(
-      and(
-        eq(registrations.status, 'registered'),
-        eq(registrations.selection, 'selected'),
-        ne(registrations.participation, 'declined'),
-        eq(people.status, 'active'),
-      ),
-    )
-    .all();
+  const rows = selectedWithNeeds(db);
   return rows.map(({ reg, pseudonym, language, needs: row }) => ({
     personId: reg.personId,
     pseudonym,
@@ -185,11 +171,7 @@ export function computeLogistics(db: Db, config: PanelConfig, eventId: string): 
   const days = eventDays(event, config.panel.timezone);
   const everyone = members(db, config);
   const answers = new Map(
-    db
-      .select({ personId: attendance.personId, day: attendance.day, answer: attendance.answer })
-      .from(attendance)
-      .where(eq(attendance.eventId, eventId))
-      .all()
+    dayAnswersOfEvent(db, eventId)
       .filter((a) => a.answer !== null)
       .map((a) => [`${a.personId}|${a.day}`, a.answer!]),
   );

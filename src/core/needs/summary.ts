@@ -1,7 +1,7 @@
 // A person's needs as short lines in their language: shown at the end of the questions and when
 // they come back to change something.
 import type { Turn } from '../conversation/flow';
-import type { NeedsRow } from '../../db/schema/index';
+import type { NeedsRow } from '../../db/repos/needs';
 import { localeTag } from '../panel/time';
 import type { Category } from './model';
 

@@ -19,3 +19,12 @@ export function unpostedAlerts(db: Db) {
 export function markAlertPosted(db: Db, id: number, now: Date): void {
   db.update(alerts).set({ postedAt: now }).where(eq(alerts.id, id)).run();
 }
+
+/** An alert of this kind and payload that the organisers have not seen yet. */
+export function unpostedAlertWith(db: Db, kind: string, payload: string) {
+  return db
+    .select({ id: alerts.id })
+    .from(alerts)
+    .where(and(eq(alerts.kind, kind), eq(alerts.payload, payload), isNull(alerts.postedAt)))
+    .get();
+}

@@ -1,4 +1,5 @@
 // Putting messages in the durable outbox. The dispatcher (src/core/outbox) sends them.
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import { outbox } from '../schema/index';
 import type { Outbound } from '../../core/conversation/messages';
@@ -51,4 +52,19 @@ export function enqueue(db: Db, row: NewOutboxRow, now: Date): boolean {
     .onConflictDoNothing({ target: outbox.idempotencyKey })
     .run();
   return inserted.changes === 1;
+}
+
+/** The person's unsent reminders, with their keys (which name the event). */
+export function pendingRemindersOf(db: Db, personId: number): Array<{ id: number; key: string }> {
+  return db
+    .select({ id: outbox.id, key: outbox.idempotencyKey })
+    .from(outbox)
+    .where(and(eq(outbox.personId, personId), eq(outbox.kind, 'reminder'), eq(outbox.status, 'pending')))
+    .all();
+}
+
+/** Cancels these rows with a reason; returns how many changed. */
+export function cancelRows(db: Db, ids: number[], reason: string): number {
+  if (ids.length === 0) return 0;
+  return db.update(outbox).set({ status: 'cancelled', skipReason: reason }).where(inArray(outbox.id, ids)).run().changes;
 }

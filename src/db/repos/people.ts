@@ -101,3 +101,7 @@ export function setEssentialOnly(db: Db, personId: number, essentialOnly: boolea
 export function personIdsNotErased(db: Db): number[] {
   return db.select({ id: people.id }).from(people).where(ne(people.status, 'erased')).all().map((r) => r.id);
 }
+
+export function personIdByPseudonym(db: Db, pseudonym: string): number | undefined {
+  return db.select({ id: people.id }).from(people).where(eq(people.pseudonym, pseudonym)).get()?.id;
+}

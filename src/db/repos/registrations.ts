@@ -102,3 +102,11 @@ export type RegistrationRow = typeof registrations.$inferSelect;
 export function registrationOf(db: Db, personId: number): RegistrationRow | undefined {
   return db.select().from(registrations).where(eq(registrations.personId, personId)).get();
 }
+
+export function birthDateOf(db: Db, personId: number): string | null | undefined {
+  return db.select({ birthDate: registrations.birthDate }).from(registrations).where(eq(registrations.personId, personId)).get()?.birthDate;
+}
+
+export function postcodeOf(db: Db, personId: number): string | null | undefined {
+  return db.select({ postcode: registrations.postcode }).from(registrations).where(eq(registrations.personId, personId)).get()?.postcode;
+}

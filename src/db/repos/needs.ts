@@ -1,12 +1,11 @@
-// Reading and writing one person's needs. Each answer is written as it comes, inside the
+// One person's needs (diet, childcare, companion, access, language, travel, hotel, anything else),
+// and the rows the logistics report counts. Each answer is written as it comes, inside the
 // transaction of the message that gave it; saveNeeds says whether anything actually changed.
-import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { needs, registrations, type NeedsRow } from '../../db/schema/index';
-import { ageOn } from '../registration/parse';
-import type { PanelConfig } from '../panel/config';
-import { firstPanelDay } from '../selection/features';
+import { and, eq, ne } from 'drizzle-orm';
+import type { Db } from '../client';
+import { attendance, needs, people, registrations, type NeedsRow } from '../schema/index';
 
+export type { NeedsRow };
 export type NeedsPatch = Partial<Omit<NeedsRow, 'personId' | 'updatedAt' | 'completedAt'>>;
 
 export function loadNeeds(db: Db, personId: number): NeedsRow | undefined {
@@ -40,9 +39,29 @@ export function mayTellNeeds(db: Db, personId: number): boolean {
   return reg?.status === 'registered' && reg.selection === 'selected' && reg.participation !== 'declined';
 }
 
-/** A minor on the first panel day must come with a parent or guardian. */
-export function isMinor(db: Db, config: PanelConfig, personId: number): boolean {
-  const reg = db.select({ birthDate: registrations.birthDate }).from(registrations).where(eq(registrations.personId, personId)).get();
-  if (!reg?.birthDate) return false;
-  return ageOn(reg.birthDate, firstPanelDay(config)) < config.registration.guardianBelowAge;
+/** Everyone the logistics count: drawn, not declined, still active; with their needs. */
+export function selectedWithNeeds(db: Db) {
+  return db
+    .select({ reg: registrations, pseudonym: people.pseudonym, language: people.language, needs })
+    .from(registrations)
+    .innerJoin(people, eq(people.id, registrations.personId))
+    .leftJoin(needs, eq(needs.personId, registrations.personId))
+    .where(
+      and(
+        eq(registrations.status, 'registered'),
+        eq(registrations.selection, 'selected'),
+        ne(registrations.participation, 'declined'),
+        eq(people.status, 'active'),
+      ),
+    )
+    .all();
+}
+
+/** Every answer for the days of one event. */
+export function dayAnswersOfEvent(db: Db, eventId: string): Array<{ personId: number; day: string; answer: string | null }> {
+  return db
+    .select({ personId: attendance.personId, day: attendance.day, answer: attendance.answer })
+    .from(attendance)
+    .where(eq(attendance.eventId, eventId))
+    .all();
 }

@@ -4,9 +4,8 @@
 // Rule all_days: checked in (attendance.checkedInAt set) on every day of every weekend event.
 // Rule any_day: checked in on at least one weekend day. An attendance answer "yes" is an intention,
 // not a presence, so it does not count.
-import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { inTransaction, type Db } from '../../db/client';
-import { attendance, compensationClaims, paymentRecords, people } from '../../db/schema/index';
+import { checkedInDays, claimByReference, claimantIds, paymentRecorded, recordPayment, upsertClaim } from '../../db/repos/compensation';
 import { enqueue } from '../../db/repos/outbox';
 import type { PanelConfig } from '../panel/config';
 import type { Services } from '../conversation/flow';
@@ -23,17 +22,7 @@ export function entitledPeople(db: Db, config: PanelConfig): number[] {
   if (days.length === 0) return [];
   const ids = participants(db, { includeEssentialOnly: true });
   if (ids.length === 0) return [];
-  const present = new Map<number, Set<string>>();
-  const rows = db
-    .select({ personId: attendance.personId, eventId: attendance.eventId, day: attendance.day })
-    .from(attendance)
-    .where(and(inArray(attendance.personId, ids), isNotNull(attendance.checkedInAt)))
-    .all();
-  for (const r of rows) {
-    let set = present.get(r.personId);
-    if (!set) present.set(r.personId, (set = new Set()));
-    set.add(`${r.eventId}/${r.day}`);
-  }
+  const present = checkedInDays(db, ids);
   return ids.filter((id) => {
     const set = present.get(id);
     if (!set) return false;
@@ -51,7 +40,7 @@ export function planCompensation(services: Pick<Services, 'db' | 'config' | 'log
   const window = momentWindow(config, { when: 'after_last_weekend', ...config.compensation.ask });
   if (!window || now < window.from || now > window.until) return 0;
   const count = inTransaction(db, () => {
-    const claimed = new Set(db.select({ id: compensationClaims.personId }).from(compensationClaims).all().map((r) => r.id));
+    const claimed = claimantIds(db);
     let n = 0;
     for (const personId of entitledPeople(db, config)) {
       if (claimed.has(personId)) continue;
@@ -88,8 +77,6 @@ export interface ClaimInput {
 
 /** Saves (or, before any export, replaces) a participant's confirmed bank details. */
 export function saveClaim(db: Db, config: PanelConfig, claim: ClaimInput, now: Date): 'saved' | 'locked' {
-  const existing = db.select({ exportedAt: compensationClaims.exportedAt, paidAt: compensationClaims.paidAt }).from(compensationClaims).where(eq(compensationClaims.personId, claim.personId)).get();
-  if (existing && (existing.exportedAt || existing.paidAt)) return 'locked';
   const values = {
     holder: claim.holder,
     iban: claim.iban,
@@ -98,36 +85,10 @@ export function saveClaim(db: Db, config: PanelConfig, claim: ClaimInput, now: D
     reference: compensationReference(claim.pseudonym),
     confirmedAt: now,
   };
-  db.insert(compensationClaims)
-    .values({ personId: claim.personId, ...values })
-    .onConflictDoUpdate({ target: compensationClaims.personId, set: values })
-    .run();
-  return 'saved';
+  return upsertClaim(db, claim.personId, values);
 }
 
-export function claimOf(db: Db, personId: number) {
-  return db.select().from(compensationClaims).where(eq(compensationClaims.personId, personId)).get();
-}
-
-/** Claims confirmed and not paid yet, with the pseudonym for the organisers' list. */
-export function unpaidClaims(db: Db) {
-  return db
-    .select({
-      personId: compensationClaims.personId,
-      pseudonym: people.pseudonym,
-      holder: compensationClaims.holder,
-      iban: compensationClaims.iban,
-      amountCents: compensationClaims.amountCents,
-      currency: compensationClaims.currency,
-      reference: compensationClaims.reference,
-      batch: compensationClaims.batch,
-    })
-    .from(compensationClaims)
-    .innerJoin(people, eq(people.id, compensationClaims.personId))
-    .where(isNull(compensationClaims.paidAt))
-    .orderBy(compensationClaims.reference)
-    .all();
-}
+export { claimOf, unpaidClaims } from '../../db/repos/compensation';
 
 export interface MarkPaidResult {
   paid: string[];
@@ -143,21 +104,16 @@ export function markPaid(db: Db, references: string[], now: Date): MarkPaidResul
   const result: MarkPaidResult = { paid: [], alreadyPaid: [], unknown: [] };
   inTransaction(db, () => {
     for (const reference of [...new Set(references)]) {
-      const claim = db.select().from(compensationClaims).where(eq(compensationClaims.reference, reference)).get();
+      const claim = claimByReference(db, reference);
       if (!claim) {
-        const kept = db.select({ reference: paymentRecords.reference }).from(paymentRecords).where(eq(paymentRecords.reference, reference)).get();
-        (kept ? result.alreadyPaid : result.unknown).push(reference);
+        (paymentRecorded(db, reference) ? result.alreadyPaid : result.unknown).push(reference);
         continue;
       }
       if (claim.paidAt) {
         result.alreadyPaid.push(reference);
         continue;
       }
-      db.update(compensationClaims).set({ paidAt: now }).where(eq(compensationClaims.personId, claim.personId)).run();
-      db.insert(paymentRecords)
-        .values({ reference, holder: claim.holder, iban: claim.iban, amountCents: claim.amountCents, currency: claim.currency, batch: claim.batch, paidAt: now })
-        .onConflictDoNothing()
-        .run();
+      recordPayment(db, claim, now);
       enqueue(
         db,
         {

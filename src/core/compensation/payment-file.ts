@@ -1,13 +1,12 @@
 // The payment list for the bank: a SEPA credit transfer initiation (pain.001.001.09) made with the
 // sepa library, and a CSV overview for the team in which account numbers are masked.
 import { Document as SepaDocument } from 'sepa';
-import { inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { compensationClaims } from '../../db/schema/index';
+import { markExported } from '../../db/repos/compensation';
 import type { PanelConfig } from '../panel/config';
 import { localDate } from '../panel/time';
 import { checkIban, maskIban } from './iban';
-import { unpaidClaims } from './compensation';
+import { unpaidClaims } from '../../db/repos/compensation';
 
 export const PAIN_FORMAT = 'pain.001.001.09';
 
@@ -76,5 +75,5 @@ export function buildPaymentBatch(db: Db, config: PanelConfig, now: Date): Payme
 /** Marks the claims of a written batch as exported (a claim cannot be changed by chat after that). */
 export function recordExport(db: Db, batch: PaymentBatch, now: Date): void {
   if (batch.references.length === 0) return;
-  db.update(compensationClaims).set({ batch: batch.batch, exportedAt: now }).where(inArray(compensationClaims.reference, batch.references)).run();
+  markExported(db, batch.batch, batch.references, now);
 }

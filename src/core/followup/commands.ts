@@ -1,10 +1,9 @@
 // Follow-up words that work at any step: "questionnaire" resumes an open questionnaire, "report"
 // gives the final report's link, "future panels" asks whether to hear about future panels.
 import { requestReport } from './report-notices';
-import { eq } from 'drizzle-orm';
 import type { Command } from '../conversation/commands';
 import type { Turn } from '../conversation/flow';
-import { outbox } from '../../db/schema/index';
+import { messageKeysOf } from '../../db/repos/outbox';
 import { progress, questionnaireOf, respondentKey } from './survey-store';
 import { surveyStepFor } from './survey-dialogue';
 
@@ -13,15 +12,7 @@ const whenLanguageChosen = (turn: Turn) => turn.person.language !== null && turn
 /** The first questionnaire this person was invited to and has not finished. */
 function openQuestionnaire(turn: Turn): { id: string; step: 'item' | 'comment' } | undefined {
   const { db, config } = turn.services;
-  const invited = new Set(
-    db
-      .select({ key: outbox.idempotencyKey })
-      .from(outbox)
-      .where(eq(outbox.personId, turn.person.id))
-      .all()
-      .map((r) => r.key)
-      .filter((k) => k.startsWith('survey:')),
-  );
+  const invited = new Set(messageKeysOf(db, turn.person.id).filter((k) => k.startsWith('survey:')));
   for (const q of config.surveys?.questionnaires ?? []) {
     if (!invited.has(`survey:${q.id}:${turn.person.id}`)) continue;
     const questionnaire = questionnaireOf(config, q.id)!;

@@ -1,19 +1,15 @@
 // The final report, once its links are in the configuration: sent once to every participant and
 // to everyone who asked for it ("report") before it was published. Called at every scheduler tick;
 // the outbox's idempotency key makes it once per person, whenever the links appear.
-import { eq } from 'drizzle-orm';
 import { inTransaction, type Db } from '../../db/client';
 import { enqueue } from '../../db/repos/outbox';
-import { people, reportRequests } from '../../db/schema/index';
+import { reportRequesters, requestReport } from '../../db/repos/followup';
 import type { Services } from '../conversation/flow';
 import { participants } from './audience';
 
 export const reportNoticeKey = (personId: number) => `report:${personId}`;
 
-/** Remembers that this person wants the report when it comes out. */
-export function requestReport(db: Db, personId: number, now: Date): void {
-  db.insert(reportRequests).values({ personId, askedAt: now }).onConflictDoNothing().run();
-}
+export { requestReport };
 
 /** Queues the report for those who should get it and have not yet; returns how many were queued. */
 export function planReportNotices(services: Pick<Services, 'db' | 'config' | 'log'>, now: Date): number {
@@ -21,13 +17,7 @@ export function planReportNotices(services: Pick<Services, 'db' | 'config' | 'lo
   const links = config.followUp.finalReport;
   if (!links) return 0;
   const queued = inTransaction(db, () => {
-    const askedFor = db
-      .select({ id: reportRequests.personId })
-      .from(reportRequests)
-      .innerJoin(people, eq(people.id, reportRequests.personId))
-      .where(eq(people.status, 'active'))
-      .all()
-      .map((r) => r.id);
+    const askedFor = reportRequesters(db);
     // News, not essential: participants who chose essential messages only are not sent it unasked.
     const audience = new Set([...participants(db, { includeEssentialOnly: false }), ...askedFor]);
     let n = 0;

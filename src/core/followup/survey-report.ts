@@ -1,8 +1,7 @@
 // The before/after table: for each item, n and mean before and after, the change of the means,
 // and the mean change within the people who answered both (paired by respondent key).
-import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { surveyAnswers, surveyComments } from '../../db/schema/index';
+import { answeredValues, commentsOf } from '../../db/repos/surveys';
 import type { PanelConfig, Questionnaire } from '../panel/config';
 import { bankOf } from './survey-store';
 
@@ -52,11 +51,7 @@ const mean = (xs: number[]): number | null => (xs.length === 0 ? null : xs.reduc
 /** item -> respondent -> value, skipped items left out. */
 function answersOf(db: Db, questionnaire: string): Map<string, Map<string, number>> {
   const byItem = new Map<string, Map<string, number>>();
-  const rows = db
-    .select({ respondent: surveyAnswers.respondent, item: surveyAnswers.item, value: surveyAnswers.value })
-    .from(surveyAnswers)
-    .where(and(eq(surveyAnswers.questionnaire, questionnaire), isNotNull(surveyAnswers.value)))
-    .all();
+  const rows = answeredValues(db, questionnaire);
   for (const r of rows) {
     let m = byItem.get(r.item);
     if (!m) byItem.set(r.item, (m = new Map()));
@@ -107,11 +102,7 @@ function single(db: Db, config: PanelConfig, q: Questionnaire, lang: 'fr' | 'nl'
     const values = [...(answers.get(i.id)?.values() ?? [])];
     return { item: i.id, statement: i.text[lang], n: values.length, mean: mean(values) };
   });
-  const comments = db
-    .select({ text: surveyComments.text })
-    .from(surveyComments)
-    .where(eq(surveyComments.questionnaire, q.id))
-    .all()
+  const comments = commentsOf(db, q.id)
     .filter((c) => c.text.trim() !== '').length;
   return { questionnaire: q.id, items, comments };
 }

@@ -1,19 +1,10 @@
-// Questionnaire answers, kept apart from identities: the person is known here only through a
-// random respondent key, whose one link to the person (survey_keys) retention erases.
-import { and, eq } from 'drizzle-orm';
-import { randomBytes } from 'node:crypto';
+// The questionnaires of the configuration and where a respondent is in one. The answers are
+// stored apart from identities (src/db/repos/surveys.ts), by a random respondent key.
 import type { Db } from '../../db/client';
-import { surveyAnswers, surveyComments, surveyKeys } from '../../db/schema/index';
+import { doneItems, hasCommented } from '../../db/repos/surveys';
 import type { ItemBank, PanelConfig, Questionnaire } from '../panel/config';
 
-/** The person's respondent key, made on first use. */
-export function respondentKey(db: Db, personId: number): string {
-  const found = db.select({ respondent: surveyKeys.respondent }).from(surveyKeys).where(eq(surveyKeys.personId, personId)).get();
-  if (found) return found.respondent;
-  const respondent = randomBytes(16).toString('base64url');
-  db.insert(surveyKeys).values({ personId, respondent }).run();
-  return respondent;
-}
+export { recordAnswer, recordComment, respondentKey } from '../../db/repos/surveys';
 
 export function questionnaireOf(config: PanelConfig, id: string): Questionnaire | undefined {
   return config.surveys?.questionnaires.find((q) => q.id === id);
@@ -25,18 +16,6 @@ export function bankOf(config: PanelConfig, bankId: string): ItemBank {
   if (!bank) throw new Error(`no item bank "${bankId}" in surveys.banks`);
   if (typeof bank === 'string') throw new Error(`item bank "${bankId}" (${bank}) was not read: load the configuration with loadPanelConfig`);
   return bank;
-}
-
-/** The ids this respondent has answered or skipped in a questionnaire. */
-function doneItems(db: Db, respondent: string, questionnaire: string): Set<string> {
-  return new Set(
-    db
-      .select({ item: surveyAnswers.item })
-      .from(surveyAnswers)
-      .where(and(eq(surveyAnswers.respondent, respondent), eq(surveyAnswers.questionnaire, questionnaire)))
-      .all()
-      .map((r) => r.item),
-  );
 }
 
 export type Progress =
@@ -51,22 +30,7 @@ export function progress(db: Db, config: PanelConfig, respondent: string, questi
   const index = items.findIndex((item) => !done.has(item.id));
   if (index >= 0) return { kind: 'item', index, total: items.length, item: items[index]! };
   if (questionnaire.comment) {
-    const commented = db
-      .select({ text: surveyComments.text })
-      .from(surveyComments)
-      .where(and(eq(surveyComments.respondent, respondent), eq(surveyComments.questionnaire, questionnaire.id)))
-      .get();
-    if (!commented) return { kind: 'comment', total: items.length };
+    if (!hasCommented(db, respondent, questionnaire.id)) return { kind: 'comment', total: items.length };
   }
   return { kind: 'done', total: items.length };
-}
-
-/** Records an answer (1-5) or a skip (null). Answering an item again keeps the first answer. */
-export function recordAnswer(db: Db, respondent: string, questionnaire: string, item: string, value: number | null): void {
-  db.insert(surveyAnswers).values({ respondent, questionnaire, item, value }).onConflictDoNothing().run();
-}
-
-/** Records the open answer; an empty text means the person skipped it. */
-export function recordComment(db: Db, respondent: string, questionnaire: string, text: string): void {
-  db.insert(surveyComments).values({ respondent, questionnaire, text }).onConflictDoNothing().run();
 }

@@ -68,3 +68,8 @@ export function cancelRows(db: Db, ids: number[], reason: string): number {
   if (ids.length === 0) return 0;
   return db.update(outbox).set({ status: 'cancelled', skipReason: reason }).where(inArray(outbox.id, ids)).run().changes;
 }
+
+/** Every idempotency key of the person's messages (which say what they were sent). */
+export function messageKeysOf(db: Db, personId: number): string[] {
+  return db.select({ key: outbox.idempotencyKey }).from(outbox).where(eq(outbox.personId, personId)).all().map((r) => r.key);
+}

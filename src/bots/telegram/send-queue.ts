@@ -1,7 +1,7 @@
 // A paced sending queue: a global pace (Telegram allows about 30 messages a second), about one
 // message a second per chat for bulk sends, replies before bulk, one message in flight per chat
 // (so a chat's messages arrive in order), and the retries the platform asks for.
-import type { DeliveryResult } from '../../core/outbox/ports';
+import { EXPIRED, type DeliveryResult } from '../../core/outbox/ports';
 import type { Timing } from './timing';
 
 export type Priority = 'reply' | 'bulk';
@@ -48,6 +48,8 @@ interface Job {
   waits: number;
   notBefore: number;
   inFlight: boolean;
+  /** Asked at the moment the job would be sent: false means its expiry passed while it waited. */
+  isDue?: () => boolean;
 }
 
 export class SendQueue {
@@ -64,11 +66,14 @@ export class SendQueue {
     private readonly pace: PaceOptions = DEFAULT_PACE,
   ) {}
 
-  /** Queues one send; resolves with the final result once sent or given up. */
-  push(chat: string, priority: Priority, run: () => Promise<Attempt>): Promise<DeliveryResult> {
+  /**
+   * Queues one send; resolves with the final result once sent or given up. isDue is asked at each
+   * moment the job would go (also before a retry): once it says false, the job ends as EXPIRED.
+   */
+  push(chat: string, priority: Priority, run: () => Promise<Attempt>, isDue?: () => boolean): Promise<DeliveryResult> {
     if (this.stopped) return Promise.resolve({ ok: false, permanent: false, reason: 'stopped' });
     return new Promise((resolve) => {
-      this.jobs[priority].push({ chat, priority, run, resolve, attempts: 0, waits: 0, notBefore: -Infinity, inFlight: false });
+      this.jobs[priority].push({ chat, priority, run, resolve, attempts: 0, waits: 0, notBefore: -Infinity, inFlight: false, ...(isDue ? { isDue } : {}) });
       this.kick();
     });
   }
@@ -102,7 +107,9 @@ export class SendQueue {
         const now = this.timing.now();
         const pick = this.pick(now);
         if ('job' in pick) {
-          this.dispatch(pick.job, now);
+          // Expired while waiting: dropped without taking a send's place in the pace.
+          if (pick.job.isDue && !pick.job.isDue()) this.finish(pick.job, EXPIRED);
+          else this.dispatch(pick.job, now);
           continue;
         }
         const woken = new Promise<void>((resolve) => (this.wake = resolve));

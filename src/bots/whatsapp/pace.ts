@@ -1,7 +1,7 @@
 // The WhatsApp pace. WhatsApp bans numbers that send like machines, so messages go one at a time
 // with a random gap: several seconds between messages to different people (default 4 to 9 s), a
 // short one between the parts of one answer or for a reply to someone who just wrote.
-import type { DeliveryResult } from '../../core/outbox/ports';
+import { EXPIRED, type DeliveryResult } from '../../core/outbox/ports';
 import type { WaTiming } from './timing';
 
 export type Priority = 'reply' | 'bulk';
@@ -49,6 +49,8 @@ interface Job {
   priority: Priority;
   run: () => Promise<string>;
   resolve: (result: DeliveryResult) => void;
+  /** Asked after the job's gap, right before it is sent: false means its expiry passed meanwhile. */
+  isDue?: () => boolean;
 }
 
 /** Phone numbers and ids out of an error text: it ends up in logs and the outbox. */
@@ -81,10 +83,10 @@ export class PacedQueue {
     this.lastInbound.set(chat, this.timing.now());
   }
 
-  push(chat: string, priority: Priority, run: () => Promise<string>): Promise<DeliveryResult> {
+  push(chat: string, priority: Priority, run: () => Promise<string>, isDue?: () => boolean): Promise<DeliveryResult> {
     if (this.stopped) return Promise.resolve({ ok: false, permanent: false, reason: 'stopped' });
     return new Promise((resolve) => {
-      this.jobs[priority].push({ chat, priority, run, resolve });
+      this.jobs[priority].push({ chat, priority, run, resolve, ...(isDue ? { isDue } : {}) });
       if (!this.running) {
         this.running = true;
         void this.loop().finally(() => (this.running = false));
@@ -120,6 +122,11 @@ export class PacedQueue {
       list.shift();
       if (!this.connected()) {
         job.resolve({ ok: false, permanent: false, reason: 'whatsapp not connected' });
+        continue;
+      }
+      // Its expiry passed during the gap: dropped; the next one's gap still counts from the last send.
+      if (job.isDue && !job.isDue()) {
+        job.resolve(EXPIRED);
         continue;
       }
       let result: DeliveryResult;

@@ -3,7 +3,9 @@
 // only after the platform accepted it; after a crash, rows left 'claimed' go back to pending
 // (recover), so only the messages in flight at the crash can be sent twice.
 //
-// Never sent late: a row past its expiresAt is skipped with skip_reason 'too_late'.
+// Never sent late: a row past its expiresAt is skipped with skip_reason 'too_late', at the claim
+// and again at the moment each of its platform messages would leave the channel's paced queue
+// (SendOptions.isDue): a batch of 50 at WhatsApp's pace lasts minutes.
 // Quiet hours at dispatch: broadcasts, surveys and the draw's outcome wait for the end of quiet
 // hours (their due time moves there). Reminders are planned around quiet hours already (their
 // expiry stops before the next quiet hours); replies to a person's question and system messages
@@ -16,7 +18,7 @@ import { loadStack, saveStack } from '../../db/repos/conversations';
 import type { OutboxPayload } from '../../db/repos/outbox';
 import type { Services } from '../conversation/flow';
 import type { ChannelAddress, ChannelKind, Outbound } from '../conversation/messages';
-import type { ChannelSender, DeliveryResult } from './ports';
+import { EXPIRED, type ChannelSender, type DeliveryResult } from './ports';
 import { LANGUAGES, type Language } from '../panel/config';
 import { renderPayload } from './render';
 import { isQuiet, quietEnd } from '../reminders/reminder-times';
@@ -60,6 +62,7 @@ interface Claimed {
   push?: OutboxPayload['push'];
   personId: number | null;
   attempts: number;
+  expiresAt: Date | null;
 }
 
 export class Dispatcher {
@@ -132,6 +135,7 @@ export class Dispatcher {
         kind: outbox.kind,
         payload: outbox.payload,
         attempts: outbox.attempts,
+        expiresAt: outbox.expiresAt,
         language: people.language,
       })
       .from(outbox)
@@ -195,6 +199,7 @@ export class Dispatcher {
         push: payload.push,
         personId: row.personId,
         attempts: row.attempts + 1,
+        expiresAt: row.expiresAt,
       });
     }
     return claimed;
@@ -202,13 +207,17 @@ export class Dispatcher {
 
   private async deliver(row: Claimed, report: TickReport): Promise<void> {
     const sender = this.senders.get(row.address.channel)!;
+    const { db, clock, log } = this.options.services;
+    // The same rule as at the claim (a row is late once expiresAt < now), asked again by the
+    // adapter when the message actually leaves.
+    const expiresAt = row.expiresAt?.getTime();
+    const isDue = () => expiresAt === undefined || clock.now().getTime() <= expiresAt;
     let result: DeliveryResult;
     try {
-      result = await sender.send(row.address.userId, row.message, row.kind === 'reply' ? 'reply' : 'bulk');
+      result = isDue() ? await sender.send(row.address.userId, row.message, row.kind === 'reply' ? 'reply' : 'bulk', { isDue }) : EXPIRED;
     } catch (err) {
       result = { ok: false, permanent: false, reason: `sender threw: ${(err as Error).message}`.slice(0, 300) };
     }
-    const { db, clock, log } = this.options.services;
     const now = clock.now();
     inTransaction(db, () => {
       if (result.ok) {
@@ -216,6 +225,15 @@ export class Dispatcher {
         const changed = db.update(outbox).set({ status: 'sent', sentAt: now, lastError: null }).where(and(eq(outbox.id, row.id), eq(outbox.status, 'claimed'))).run().changes;
         if (changed === 1 && row.push && row.personId !== null) pushQuestion(db, row.personId, row.push, now);
         report.sent++;
+        return;
+      }
+      if (result.expired) {
+        db.update(outbox)
+          .set({ status: 'skipped', skipReason: 'too_late', lastError: null })
+          .where(and(eq(outbox.id, row.id), eq(outbox.status, 'claimed')))
+          .run();
+        report.skipped++;
+        log.info({ outbox: row.id, channel: row.address.channel, kind: row.kind }, 'outbox row expired while waiting for its turn: skipped');
         return;
       }
       if (result.unreachable) markUnreachable(db, row.address);

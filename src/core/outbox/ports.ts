@@ -12,8 +12,23 @@ export type DeliveryResult =
       unreachable?: boolean;
       /** The platform asked to wait (429 retry_after). */
       retryAfterMs?: number;
+      /** Not sent because its expiry passed while it waited for its turn (SendOptions.isDue). */
+      expired?: boolean;
       reason: string;
     };
+
+export interface SendOptions {
+  /**
+   * False once the message may no longer go (its expiry passed). The adapter asks it at the
+   * moment each platform message would leave its paced queue, not when the message was queued:
+   * a reminder waiting behind a broadcast at WhatsApp's pace is dropped, never sent late. When it
+   * says false, nothing more of the message is sent and send() returns EXPIRED.
+   */
+  isDue?: () => boolean;
+}
+
+/** What send() returns for a message whose expiry passed before it could go. */
+export const EXPIRED: DeliveryResult = { ok: false, permanent: true, expired: true, reason: 'too_late' };
 
 export interface ChannelSender {
   readonly channel: ChannelKind;
@@ -25,5 +40,5 @@ export interface ChannelSender {
    * Sends one message. 'reply' goes before 'bulk' (reminders, broadcasts) when the adapter
    * queues; the adapter applies the platform's pace and retries what the platform asks to retry.
    */
-  send(userId: string, message: Outbound, priority: 'reply' | 'bulk'): Promise<DeliveryResult>;
+  send(userId: string, message: Outbound, priority: 'reply' | 'bulk', options?: SendOptions): Promise<DeliveryResult>;
 }

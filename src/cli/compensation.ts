@@ -1,13 +1,16 @@
-// `panelbot compensation export [--out DIR]`: the payment list (CSV, IBANs masked) and the SEPA
-// credit transfer file (pain.001) for the bank. `panelbot compensation mark-paid FILE`: records the
-// payments listed in FILE (the exported CSV, or any CSV with a "reference" column) and tells each person.
+// `panelbot compensation export [--out DIR] [--again BATCH]`: the payment list (CSV, IBANs masked)
+// and the SEPA credit transfer file (pain.001) for the bank. A payment once exported is never in a
+// later export unless `--again BATCH` asks for that batch's unpaid payments explicitly.
+// `panelbot compensation mark-paid FILE`: records the payments of an exported CSV (its lines may be
+// a subset) and tells each person; a file whose batch or references do not match an export exactly
+// is refused whole.
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError, one } from './args';
 import type { CliContext } from './context';
 import { readCsvFile, toCsv } from './csv';
 import { inTransaction } from '../db/client';
-import { buildPaymentBatch, PaymentFileError, recordExport } from '../core/compensation/payment-file';
+import { buildPaymentBatch, exportedUnpaid, PaymentFileError, recordExport } from '../core/compensation/payment-file';
 import { entitledPeople, markPaid, unpaidClaims } from '../core/compensation/compensation';
 import { maskIban } from '../core/compensation/iban';
 import { audit } from '../db/repos/audit';
@@ -18,7 +21,7 @@ export async function compensationCommand(ctx: CliContext): Promise<number> {
   if (sub === 'export') return exportPayments(ctx);
   if (sub === 'mark-paid') return markPaidFrom(ctx, ctx.args.positionals[1]);
   if (sub === 'list') return list(ctx);
-  throw new UsageError('use "compensation export [--out DIR]", "compensation mark-paid FILE" or "compensation list"');
+  throw new UsageError('use "compensation export [--out DIR] [--again BATCH]", "compensation mark-paid FILE" or "compensation list"');
 }
 
 function list(ctx: CliContext): number {
@@ -36,9 +39,10 @@ function exportPayments(ctx: CliContext): number {
   const { db, config, clock } = app.services;
   const now = clock.now();
   const dir = one(ctx.args, 'out') ?? '.';
+  const again = one(ctx.args, 'again');
   let batch;
   try {
-    batch = buildPaymentBatch(db, config, now);
+    batch = buildPaymentBatch(db, config, now, { again });
   } catch (err) {
     if (err instanceof PaymentFileError) {
       ctx.err(`panelbot: ${err.message}`);
@@ -46,8 +50,12 @@ function exportPayments(ctx: CliContext): number {
     }
     throw err;
   }
+  const waiting = again ? [] : exportedUnpaid(db);
+  for (const w of waiting) {
+    ctx.out(`${w.count} payments already exported in ${w.batch} and not marked paid: not exported again (if the bank did not execute that file: compensation export --again ${w.batch}).`);
+  }
   if (batch.count === 0) {
-    ctx.out('No confirmed bank details waiting for payment: nothing written.');
+    ctx.out('No confirmed bank details waiting for export: nothing written.');
     return 0;
   }
   fs.mkdirSync(dir, { recursive: true });
@@ -58,8 +66,9 @@ function exportPayments(ctx: CliContext): number {
   fs.writeFileSync(xmlFile, batch.xml, { mode: 0o600 });
   inTransaction(db, () => {
     recordExport(db, batch, now);
-    audit(db, operator(), 'compensation_export', `${batch.batch}:${batch.count}`, now);
+    audit(db, operator(), 'compensation_export', `${batch.batch}:${batch.count}${again ? `:again:${again}` : ''}`, now);
   });
+  if (again) ctx.out(`Batch ${batch.batch} replaces ${again}: give the bank only the new file; the old one can no longer be marked paid.`);
   ctx.out(`${batch.count} payments, ${(batch.totalCents / 100).toFixed(2)} ${config.compensation.currency} in all.`);
   ctx.out(`  list (IBANs masked): ${csvFile}`);
   ctx.out(`  SEPA credit transfer for the bank: ${xmlFile}`);
@@ -71,21 +80,27 @@ function markPaidFrom(ctx: CliContext, file: string | undefined): number {
   if (!file) throw new UsageError('compensation mark-paid needs the FILE of payments made (the exported CSV)');
   if (!fs.existsSync(file)) throw new UsageError(`${file} does not exist`);
   const { header, rows } = readCsvFile(file);
-  if (!header.includes('reference')) {
-    ctx.err(`${file}: no "reference" column`);
+  const missing = ['reference', 'batch'].filter((c) => !header.includes(c));
+  if (missing.length) {
+    ctx.err(`panelbot: ${file}: no ${missing.map((c) => `"${c}"`).join(' or ')} column: mark-paid takes the CSV that "compensation export" wrote`);
     return 1;
   }
   const app = ctx.openApp();
   const { db, clock } = app.services;
   const now = clock.now();
-  const result = markPaid(
-    db,
-    rows.map((r) => r.values.reference ?? '').filter(Boolean),
-    now,
-  );
-  audit(db, operator(), 'compensation_mark_paid', `${path.basename(file)}:${result.paid.length}`, now);
+  const entries = rows.map((r) => ({ reference: r.values.reference ?? '', batch: r.values.batch ?? '', line: r.line }));
+  const result = inTransaction(db, () => {
+    const r = markPaid(db, entries, now);
+    const batches = [...new Set(entries.map((e) => e.batch))].join('+');
+    audit(db, operator(), r.problems.length ? 'compensation_mark_paid_refused' : 'compensation_mark_paid', `${path.basename(file)}:${batches}:${r.paid.length}`, now);
+    return r;
+  });
+  if (result.problems.length) {
+    ctx.err(`panelbot: ${file} refused, nothing recorded:`);
+    for (const p of result.problems) ctx.err(`  ${p}`);
+    return 1;
+  }
   ctx.out(`${result.paid.length} payments recorded; each person will be told.`);
   if (result.alreadyPaid.length) ctx.out(`${result.alreadyPaid.length} already recorded before (nothing changed).`);
-  if (result.unknown.length) ctx.err(`Unknown references: ${result.unknown.join(', ')}`);
-  return result.unknown.length ? 1 : 0;
+  return 0;
 }

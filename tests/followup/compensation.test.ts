@@ -137,10 +137,14 @@ describe('compensation', () => {
     expect(locked.every((c) => c.exportedAt !== null)).toBe(true);
 
     panel.clock.set('2027-04-26T10:00:00+02:00');
-    const result = markPaid(panel.app.db, [...batch.references, 'PANEL-UNKNOWN'], panel.clock.now());
+    const lines = batch.references.map((reference, i) => ({ reference, batch: batch.batch, line: i + 2 }));
+    // A reference panelbot never exported makes the whole file refused: nothing is recorded.
+    const refused = markPaid(panel.app.db, [...lines, { reference: 'PANEL-UNKNOWN', batch: batch.batch, line: 4 }], panel.clock.now());
+    expect(refused).toEqual({ paid: [], alreadyPaid: [], problems: ['line 4: PANEL-UNKNOWN is not a payment panelbot knows'] });
+    expect(panel.app.db.select().from(paymentRecords).all()).toHaveLength(0);
+    const result = markPaid(panel.app.db, lines, panel.clock.now());
     expect(result.paid).toHaveLength(2);
-    expect(result.unknown).toEqual(['PANEL-UNKNOWN']);
-    expect(markPaid(panel.app.db, batch.references, panel.clock.now()).alreadyPaid).toHaveLength(2);
+    expect(markPaid(panel.app.db, lines, panel.clock.now()).alreadyPaid).toHaveLength(2);
 
     const told = panel.app.db.select().from(outbox).where(eq(outbox.idempotencyKey, `compensation:paid:${ann.id}`)).all();
     expect(told).toHaveLength(1);

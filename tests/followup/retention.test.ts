@@ -57,7 +57,7 @@ describe('retention', () => {
     ann!.user.says('Yes, correct');
     const batch = buildPaymentBatch(db, panel.app.services.config, panel.clock.now());
     recordExport(db, batch, panel.clock.now());
-    markPaid(db, batch.references, panel.clock.now());
+    markPaid(db, batch.references.map((reference, i) => ({ reference, batch: batch.batch, line: i + 2 })), panel.clock.now());
 
     expect(count(panel, tickets)).toBe(1);
     expect(count(panel, surveyAnswers)).toBe(3);

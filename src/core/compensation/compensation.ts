@@ -5,7 +5,8 @@
 // Rule any_day: checked in on at least one weekend day. An attendance answer "yes" is an intention,
 // not a presence, so it does not count.
 import { inTransaction, type Db } from '../../db/client';
-import { checkedInDays, claimByReference, claimantIds, paymentRecorded, recordPayment, upsertClaim } from '../../db/repos/compensation';
+import { batchReplacing, checkedInDays, claimByReference, claimantIds, deleteClaim, paymentBatch, paymentRecordOf, recordPayment, upsertClaim } from '../../db/repos/compensation';
+import { getPerson } from '../../db/repos/people';
 import { enqueue } from '../../db/repos/outbox';
 import type { PanelConfig } from '../panel/config';
 import type { Services } from '../conversation/flow';
@@ -90,44 +91,82 @@ export function saveClaim(db: Db, config: PanelConfig, claim: ClaimInput, now: D
 
 export { claimOf, unpaidClaims } from '../../db/repos/compensation';
 
+/** One line of a payment file given to `mark-paid`. */
+export interface PaidEntry {
+  reference: string;
+  batch: string;
+  /** The line in the file, for messages. */
+  line: number;
+}
+
 export interface MarkPaidResult {
   paid: string[];
   alreadyPaid: string[];
-  unknown: string[];
+  /** Why the file was refused, one per line: when any, nothing was recorded. */
+  problems: string[];
+}
+
+type Claim = NonNullable<ReturnType<typeof claimByReference>>;
+
+/** Checks one line against what was exported: the claim to pay (none when already paid), or the problem. */
+function checkEntry(db: Db, entry: PaidEntry): { problem: string } | { claim: Claim | undefined } {
+  const at = `line ${entry.line}`;
+  if (!entry.reference) return { problem: `${at}: no reference` };
+  if (!entry.batch) return { problem: `${at}: no batch (mark-paid takes the CSV that "compensation export" wrote)` };
+  if (!paymentBatch(db, entry.batch)) return { problem: `${at}: batch ${entry.batch} was not exported by panelbot` };
+  const kept = paymentRecordOf(db, entry.reference);
+  if (kept) return kept.batch === entry.batch ? { claim: undefined } : { problem: `${at}: ${entry.reference} was already paid in batch ${kept.batch}` };
+  const claim = claimByReference(db, entry.reference);
+  if (!claim) return { problem: `${at}: ${entry.reference} is not a payment panelbot knows` };
+  if (claim.batch === entry.batch) return { claim };
+  if (!claim.batch) return { problem: `${at}: ${entry.reference} was never exported` };
+  if (batchReplacing(db, claim.batch, entry.batch)) {
+    return { problem: `${at}: batch ${entry.batch} was exported again as ${claim.batch}; mark that file paid once the bank has executed it` };
+  }
+  return { problem: `${at}: ${entry.reference} belongs to batch ${claim.batch}, not ${entry.batch}` };
 }
 
 /**
- * Records payments by reference: the accounting record is kept apart (no person id), the claim is
- * marked paid, and the participant is told. Marking the same file twice changes nothing.
+ * Records the payments of an exported file: every line must name a batch panelbot exported and a
+ * reference exported in exactly that batch, or the whole file is refused and nothing changes. The
+ * accounting record is kept apart (no person id), the claim is marked paid, and the participant is
+ * told. Marking the same file twice changes nothing. A person erased while their payment was in
+ * the bank's hands loses the claim now: only the accounting record stays.
  */
-export function markPaid(db: Db, references: string[], now: Date): MarkPaidResult {
-  const result: MarkPaidResult = { paid: [], alreadyPaid: [], unknown: [] };
+export function markPaid(db: Db, entries: PaidEntry[], now: Date): MarkPaidResult {
+  const result: MarkPaidResult = { paid: [], alreadyPaid: [], problems: [] };
   inTransaction(db, () => {
-    for (const reference of [...new Set(references)]) {
-      const claim = claimByReference(db, reference);
-      if (!claim) {
-        (paymentRecorded(db, reference) ? result.alreadyPaid : result.unknown).push(reference);
-        continue;
-      }
-      if (claim.paidAt) {
-        result.alreadyPaid.push(reference);
+    const checked = entries.map((entry) => ({ entry, check: checkEntry(db, entry) }));
+    for (const { check } of checked) if ('problem' in check) result.problems.push(check.problem);
+    if (result.problems.length > 0) return;
+    const seen = new Set<string>();
+    for (const { entry, check } of checked) {
+      if (seen.has(entry.reference)) continue;
+      seen.add(entry.reference);
+      const claim = 'claim' in check ? check.claim : undefined;
+      if (!claim || claim.paidAt) {
+        result.alreadyPaid.push(entry.reference);
         continue;
       }
       recordPayment(db, claim, now);
-      enqueue(
-        db,
-        {
-          personId: claim.personId,
-          kind: 'system',
-          payload: { template: { key: 'compensation:paid', params: { amount: claim.amountCents / 100, currency: claim.currency } } },
-          dueAt: now,
-          idempotencyKey: `compensation:paid:${claim.personId}`,
-          essential: true,
-          priority: 4,
-        },
-        now,
-      );
-      result.paid.push(reference);
+      if (getPerson(db, claim.personId)?.status === 'erased') {
+        deleteClaim(db, claim.personId);
+      } else {
+        enqueue(
+          db,
+          {
+            personId: claim.personId,
+            kind: 'system',
+            payload: { template: { key: 'compensation:paid', params: { amount: claim.amountCents / 100, currency: claim.currency } } },
+            dueAt: now,
+            idempotencyKey: `compensation:paid:${claim.personId}`,
+            essential: true,
+            priority: 4,
+          },
+          now,
+        );
+      }
+      result.paid.push(entry.reference);
     }
   });
   return result;

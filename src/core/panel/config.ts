@@ -196,6 +196,11 @@ export const panelConfigSchema = z
         debtor: debtorSchema.optional(),
         /** The unstructured remittance text on each transfer (the pseudonym's reference is added). */
         remittance: z.string().min(1).max(100).default('Compensation citizens panel'),
+        /**
+         * Years a payment's accounting record (holder, IBAN, amount, date) is kept after the payment,
+         * also when the person asks to be erased; erased after that. Belgian accounting law: 10.
+         */
+        keepPaymentYears: z.number().int().min(1).max(30).default(10),
       })
       .strict(),
     venue: z

@@ -6,19 +6,24 @@ import { registrationOf as storedRegistration } from '../../db/repos/registratio
 import { setEssentialOnly } from '../../db/repos/people';
 import { raiseAlert } from '../../db/repos/alerts';
 import { summaryLines, type RegistrationAnswers } from '../registration/dialogue/index';
+import { claimOf } from '../compensation/compensation';
+import { maskIban } from '../compensation/iban';
+import { paymentKeptUntil } from '../compensation/payment-records';
+import { formatDate } from '../panel/time';
+import { retentionDue } from '../followup/moments';
 
 const registrationOf = (turn: Turn) => storedRegistration(turn.services.db, turn.person.id);
 
 const hasLanguage = (turn: Turn) => turn.person.language !== null && turn.frame.flow !== 'welcome';
 
-function confirmFlow(id: string, onYes: (turn: Turn) => void): Flow {
+function confirmFlow(id: string, onYes: (turn: Turn) => void, warning?: (turn: Turn) => string | null): Flow {
   return {
     id,
     firstStep: 'confirm',
     steps: {
       confirm: {
         ask: (turn) => ({
-          text: turn.t(`rights:${id}.ask`),
+          text: [turn.t(`rights:${id}.ask`), warning?.(turn)].filter(Boolean).join('\n\n'),
           choices: [
             { id: 'yes', label: turn.t(`rights:${id}.yes`) },
             { id: 'no', label: turn.t('common:no') },
@@ -46,18 +51,67 @@ export const withdrawFlow = confirmFlow('withdraw', (turn) => {
   turn.quiet();
 });
 
-export const eraseFlow = confirmFlow('erase', (turn) => {
-  const { db, log } = turn.services;
-  const lang = turn.lang;
-  erasePerson(db, turn.person.id);
-  log.info({ person: turn.person.pseudonym }, 'personal data erased on request');
-  turn.say(turn.services.i18n.t(lang, 'rights:erase.done'));
-  turn.forget();
-});
+export const eraseFlow = confirmFlow(
+  'erase',
+  (turn) => {
+    const { db, log, config, i18n } = turn.services;
+    const lang = turn.lang;
+    const money = erasePerson(db, turn.person.id);
+    log.info({ person: turn.person.pseudonym, money: money.kind }, 'personal data erased on request');
+    // Exactly what is kept of the money, and until when (accounting law).
+    const text =
+      money.kind === 'paid'
+        ? i18n.t(lang, 'rights:erase.donePaid', { until: formatDate(paymentKeptUntil(money.paidAt, config), lang, config.panel.timezone) })
+        : money.kind === 'in_flight'
+          ? i18n.t(lang, 'rights:erase.doneInFlight', { years: config.compensation.keepPaymentYears })
+          : money.kind === 'dropped'
+            ? i18n.t(lang, 'rights:erase.doneDropped')
+            : i18n.t(lang, 'rights:erase.done');
+    turn.say(text);
+    turn.forget();
+  },
+  (turn) => {
+    const claim = claimOf(turn.services.db, turn.person.id);
+    return claim && !claim.exportedAt && !claim.paidAt ? turn.t('rights:erase.askDropsClaim') : null;
+  },
+);
+
+/** The compensation line of "my data", when there is a claim. */
+function compensationLine(turn: Turn): string | null {
+  const claim = claimOf(turn.services.db, turn.person.id);
+  if (!claim) return null;
+  const { config } = turn.services;
+  const zone = config.panel.timezone;
+  const params = { amount: claim.amountCents / 100, currency: claim.currency, holder: claim.holder, iban: maskIban(claim.iban) };
+  if (claim.paidAt) {
+    return turn.t('rights:mydata.compensation.paid', {
+      ...params,
+      date: formatDate(claim.paidAt, turn.lang, zone),
+      until: formatDate(paymentKeptUntil(claim.paidAt, config), turn.lang, zone),
+    });
+  }
+  return turn.t(claim.exportedAt ? 'rights:mydata.compensation.exported' : 'rights:mydata.compensation.confirmed', params);
+}
+
+/** What "my data" says, for every status of the registration: true to what the attached file holds. */
+function myDataText(turn: Turn): string {
+  const reg = registrationOf(turn);
+  const money = compensationLine(turn);
+  let text: string;
+  if (reg?.status === 'registered') text = `${turn.t('rights:mydata.title')}\n${dataSummary(turn)}`;
+  else if (reg?.status === 'withdrawn') {
+    const until = formatDate(retentionDue(turn.services.config), turn.lang, turn.services.config.panel.timezone);
+    text = `${turn.t('rights:mydata.withdrawn', { until })}\n${dataSummary(turn)}`;
+  } else if (reg?.status === 'ineligible') text = turn.t('rights:mydata.ineligible');
+  else text = turn.t('rights:mydata.none');
+  if (money) text += `\n\n${money}`;
+  if (reg?.status === 'registered' || reg?.status === 'withdrawn') text += `\n\n${turn.t('rights:mydata.more')}`;
+  return text;
+}
 
 function dataSummary(turn: Turn): string {
   const reg = registrationOf(turn);
-  if (!reg || reg.status !== 'registered') return turn.t('rights:mydata.none');
+  if (!reg || (reg.status !== 'registered' && reg.status !== 'withdrawn')) return turn.t('rights:mydata.none');
   const answers: RegistrationAnswers = {
     firstName: reg.firstName ?? undefined,
     lastName: reg.lastName ?? undefined,
@@ -80,9 +134,8 @@ export const rightsCommands: Command[] = [
     appliesTo: hasLanguage,
     run(turn) {
       turn.services.log.info({ person: turn.person.pseudonym }, 'personal data viewed by the person');
-      const registeredNow = registrationOf(turn)?.status === 'registered';
       turn.say({
-        text: registeredNow ? `${turn.t('rights:mydata.title')}\n${dataSummary(turn)}\n\n${turn.t('rights:mydata.more')}` : turn.t('rights:mydata.none'),
+        text: myDataText(turn),
         attachment: {
           filename: 'panelbot-my-data.json',
           mimeType: 'application/json',

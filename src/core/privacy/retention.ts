@@ -4,7 +4,9 @@
 // keeps only what anonymous statistics need; people.status becomes 'erased'. The survey key goes
 // with the person (it references them), so the answers, which never held a person id, become
 // anonymous for good. Kept apart: payment_records, which accounting law requires and which hold no
-// person id. A compensation claim never marked paid is erased too, and counted in the alert.
+// person id (erased after compensation.keepPaymentYears, see compensation/payment-records.ts). A
+// claim in a payment file the bank may execute stays until `mark-paid`; one never exported is erased
+// too. Both are counted in the alert as not marked paid.
 import { inTransaction, type Db } from '../../db/client';
 import { claimPaidAt, countUnpaidClaims } from '../../db/repos/compensation';
 import { personIdsNotErased } from '../../db/repos/people';

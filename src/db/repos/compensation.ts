@@ -1,7 +1,7 @@
 // Compensation claims (account holder, IBAN) and the payments made.
-import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { attendance, compensationClaims, paymentRecords, people } from '../schema/index';
+import { attendance, compensationClaims, paymentBatches, paymentRecords, people } from '../schema/index';
 
 /** The person's claim, if any, with when it was marked paid (null: not paid). */
 export function claimPaidAt(db: Db, personId: number): { paidAt: Date | null } | undefined {
@@ -98,4 +98,32 @@ export function recordPayment(db: Db, claim: NonNullable<ReturnType<typeof claim
 /** Marks the claims of a written batch as exported. */
 export function markExported(db: Db, batch: string, references: string[], now: Date): void {
   db.update(compensationClaims).set({ batch, exportedAt: now }).where(inArray(compensationClaims.reference, references)).run();
+}
+
+/** A payment file written by `compensation export`, if panelbot wrote one with this batch id. */
+export function paymentBatch(db: Db, id: string) {
+  return db.select().from(paymentBatches).where(eq(paymentBatches.id, id)).get();
+}
+
+/** The batch that replaced `againOf` (an explicit `--again` export), if `id` is that batch. */
+export function batchReplacing(db: Db, id: string, againOf: string) {
+  return db.select().from(paymentBatches).where(and(eq(paymentBatches.id, id), eq(paymentBatches.againOf, againOf))).get();
+}
+
+export function insertPaymentBatch(db: Db, batch: { id: string; createdAt: Date; count: number; totalCents: number; againOf: string | null }): void {
+  db.insert(paymentBatches).values(batch).run();
+}
+
+export function paymentRecordOf(db: Db, reference: string) {
+  return db.select().from(paymentRecords).where(eq(paymentRecords.reference, reference)).get();
+}
+
+/** The claim goes (the payment record stays): a person erased while their payment was at the bank. */
+export function deleteClaim(db: Db, personId: number): void {
+  db.delete(compensationClaims).where(eq(compensationClaims.personId, personId)).run();
+}
+
+/** Payment records of payments made before `paidBefore`: their keeping period is over. */
+export function deletePaymentRecordsPaidBefore(db: Db, paidBefore: Date): number {
+  return db.delete(paymentRecords).where(lt(paymentRecords.paidAt, paidBefore)).run().changes;
 }

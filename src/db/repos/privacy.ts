@@ -2,7 +2,7 @@
 // Erasure keeps anonymous statistics (status, draw features without identity) and nothing else.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
-import { identities, inboundLog, outbox, people, registrations, tickets, ticketMessages, attendance, needs } from '../schema/index';
+import { identities, inboundLog, outbox, people, registrations, tickets, ticketMessages, attendance, needs, compensationClaims, paymentRecords } from '../schema/index';
 
 /** Everything panelbot holds about a person, as they may download it. */
 export function personalData(db: Db, personId: number): Record<string, unknown> {
@@ -19,6 +19,8 @@ export function personalData(db: Db, personId: number): Record<string, unknown> 
     : [];
   const days = db.select().from(attendance).where(eq(attendance.personId, personId)).all();
   const myNeeds = db.select().from(needs).where(eq(needs.personId, personId)).get();
+  const claim = db.select().from(compensationClaims).where(eq(compensationClaims.personId, personId)).get();
+  const payment = claim && db.select().from(paymentRecords).where(eq(paymentRecords.reference, claim.reference)).get();
   return {
     person: person && { pseudonym: person.pseudonym, language: person.language, essentialOnly: person.essentialOnly, futurePanels: person.futurePanels, createdAt: person.createdAt },
     addresses,
@@ -26,6 +28,17 @@ export function personalData(db: Db, personId: number): Record<string, unknown> 
     helpline: { tickets: myTickets, messages },
     attendance: days.map((d) => ({ event: d.eventId, day: d.day, answer: d.answer, checkedInAt: d.checkedInAt })),
     needs: myNeeds && { ...myNeeds, personId: undefined },
+    compensation: claim && {
+      holder: claim.holder,
+      iban: claim.iban,
+      amount: claim.amountCents / 100,
+      currency: claim.currency,
+      reference: claim.reference,
+      confirmedAt: claim.confirmedAt,
+      exportedAt: claim.exportedAt,
+      paidAt: claim.paidAt,
+    },
+    paymentRecord: payment && { holder: payment.holder, iban: payment.iban, amount: payment.amountCents / 100, currency: payment.currency, paidAt: payment.paidAt },
   };
 }
 
@@ -47,10 +60,30 @@ export function withdraw(db: Db, personId: number, now: Date): void {
 }
 
 /**
- * Erases a person's personal data. What stays: the pseudonym row (status 'erased'), and on the
- * registration only what anonymous statistics need (status, selection, gender, region, education).
+ * What an erasure kept of the person's money, so that they can be told exactly:
+ * - none: there was no compensation claim;
+ * - dropped: bank details confirmed but not yet in a payment file: erased, the compensation cannot be paid;
+ * - in_flight: in a payment file the bank may execute: the claim (holder, IBAN, amount) stays until
+ *   `mark-paid`, which then keeps only the accounting record;
+ * - paid: the accounting record (holder, IBAN, amount, date) stays apart, paid at paidAt.
  */
-export function erasePerson(db: Db, personId: number): void {
+export type ErasedMoney = { kind: 'none' } | { kind: 'dropped' } | { kind: 'in_flight' } | { kind: 'paid'; paidAt: Date };
+
+/**
+ * Erases a person's personal data. What stays: the pseudonym row (status 'erased'), on the
+ * registration only what anonymous statistics need (status, selection, gender, region, education),
+ * and what accounting requires of a payment (see ErasedMoney).
+ */
+export function erasePerson(db: Db, personId: number): ErasedMoney {
+  const claim = db.select().from(compensationClaims).where(eq(compensationClaims.personId, personId)).get();
+  const money: ErasedMoney = !claim
+    ? { kind: 'none' }
+    : claim.paidAt
+      ? { kind: 'paid', paidAt: claim.paidAt }
+      : claim.exportedAt
+        ? { kind: 'in_flight' }
+        : { kind: 'dropped' };
+  if (money.kind !== 'in_flight') db.delete(compensationClaims).where(eq(compensationClaims.personId, personId)).run();
   cancelPending(db, personId, 'erased');
   db.update(outbox).set({ payload: '{}', userId: null }).where(eq(outbox.personId, personId)).run();
   db.update(registrations)
@@ -78,15 +111,16 @@ export function erasePerson(db: Db, personId: number): void {
     db.$client.prepare(`DELETE FROM "${table}" WHERE "${column}" = ?`).run(personId);
   }
   db.update(people).set({ status: 'erased', language: null, futurePanels: null }).where(eq(people.id, personId)).run();
+  return money;
 }
 
 /**
  * Tables whose rows about an erased person stay: the registration (emptied above, kept for
  * anonymous statistics), the outbox (emptied above, kept so nothing is sent twice) and the
- * inbound log (emptied, kept for de-duplication). Payment records that the law requires to keep
- * register here too.
+ * inbound log (emptied, kept for de-duplication), and a compensation claim in a payment file the
+ * bank may still execute (erasePerson deletes every other claim). Payment records hold no person id.
  */
-export const KEPT_ON_ERASE = new Set(['registrations', 'outbox', 'inbound_log', 'people', 'invitations']);
+export const KEPT_ON_ERASE = new Set(['registrations', 'outbox', 'inbound_log', 'people', 'invitations', 'compensation_claims']);
 
 export function tablesReferencingPeople(db: Db): Array<{ table: string; column: string }> {
   const tables = db.$client.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'`).all() as Array<{ name: string }>;

@@ -75,6 +75,19 @@ export const paymentRecords = sqliteTable('payment_records', {
   paidAt: integer('paid_at', { mode: 'timestamp_ms' }).notNull(),
 });
 
+/**
+ * Every payment file written by `compensation export`: `mark-paid` accepts only a file whose batch
+ * is here and whose references were exported in exactly that batch. `againOf` names the batch an
+ * explicit `--again` export replaced (its file must then not be paid).
+ */
+export const paymentBatches = sqliteTable('payment_batches', {
+  id: text('id').primaryKey(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  count: integer('count').notNull(),
+  totalCents: integer('total_cents').notNull(),
+  againOf: text('again_of'),
+});
+
 /** People who asked for the final report before it was published: it is sent to them once it is. */
 export const reportRequests = sqliteTable('report_requests', {
   personId: integer('person_id')

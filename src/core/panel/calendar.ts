@@ -1,9 +1,8 @@
 // The panel's events as they stand now: the configuration's, with the dates moved by
 // `panelbot events move` applied. A reminder's version is its event's start, so a move makes
 // every reminder planned for the old date stale.
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { eventOverrides } from '../../db/schema/index';
+import { eventOverridesById } from '../../db/repos/events';
 import type { PanelConfig, PanelEvent } from './config';
 import { addDays } from '../reminders/reminder-times';
 import { localDate } from './time';
@@ -17,7 +16,7 @@ export interface ScheduledEvent extends PanelEvent {
 }
 
 export function effectiveEvents(db: Db, config: PanelConfig): ScheduledEvent[] {
-  const overrides = new Map(db.select().from(eventOverrides).all().map((o) => [o.eventId, o]));
+  const overrides = eventOverridesById(db);
   return config.events.map((e) => {
     const o = overrides.get(e.id);
     const startAt = o ? o.start : new Date(e.start);
@@ -38,14 +37,4 @@ export function eventDays(event: Pick<ScheduledEvent, 'startAt' | 'endAt'>, time
   return days;
 }
 
-/** Stores the new dates (the caller re-plans the reminders in the same transaction). */
-export function saveEventOverride(db: Db, eventId: string, start: Date, end: Date, now: Date): void {
-  db.insert(eventOverrides)
-    .values({ eventId, start, end, updatedAt: now })
-    .onConflictDoUpdate({ target: eventOverrides.eventId, set: { start, end, updatedAt: now } })
-    .run();
-}
-
-export function clearEventOverride(db: Db, eventId: string): void {
-  db.delete(eventOverrides).where(eq(eventOverrides.eventId, eventId)).run();
-}
+export { clearEventOverride, saveEventOverride } from '../../db/repos/events';

@@ -5,10 +5,9 @@
 // - an event that moved: every unsent reminder of the old date is cancelled ('event_moved') and
 //   the new ones are queued, so the old ones are never sent;
 // - a person who left the audience (declined, withdrew, said no to the event) loses their unsent ones.
-import { and, eq, inArray, like } from 'drizzle-orm';
 import { inTransaction, type Db } from '../../db/client';
-import { enqueue, type OutboxPayload } from '../../db/repos/outbox';
-import { outbox } from '../../db/schema/index';
+import { cancelPendingRows, enqueue, type OutboxPayload } from '../../db/repos/outbox';
+import { remindersByKey, rescheduleReminder } from '../../db/repos/reminders';
 import type { Services } from '../conversation/flow';
 import type { PanelConfig, ReminderRule } from '../panel/config';
 import { audienceOf } from './audience';
@@ -71,21 +70,9 @@ export function planReminders(services: Pick<Services, 'db' | 'config'>, now: Da
 /** The same, inside a transaction the caller opened (e.g. the one that moves an event). */
 export function planInTransaction(db: Db, config: PanelConfig, now: Date, onlyEvent?: string): PlanResult {
   const result: PlanResult = { queued: 0, cancelled: 0, rescheduled: 0 };
-  const existing = new Map(
-    db
-      .select({ id: outbox.id, key: outbox.idempotencyKey, status: outbox.status, skipReason: outbox.skipReason, dueAt: outbox.dueAt, attempts: outbox.attempts })
-      .from(outbox)
-      .where(and(eq(outbox.kind, 'reminder'), like(outbox.idempotencyKey, 'reminder:%')))
-      .all()
-      .map((r) => [r.key, r]),
-  );
+  const existing = remindersByKey(db);
   const cancel = (ids: number[], reason: string) => {
-    if (ids.length === 0) return;
-    result.cancelled += db
-      .update(outbox)
-      .set({ status: 'cancelled', skipReason: reason })
-      .where(and(inArray(outbox.id, ids), eq(outbox.status, 'pending')))
-      .run().changes;
+    result.cancelled += cancelPendingRows(db, ids, reason);
   };
 
   for (const event of effectiveEvents(db, config)) {
@@ -112,10 +99,7 @@ export function planInTransaction(db: Db, config: PanelConfig, now: Date, onlyEv
         const stale = row.status === 'pending' && row.attempts === 0 && row.dueAt.getTime() !== times.dueAt.getTime();
         if ((revivable && times.expiresAt > now) || stale) {
           // Moved back to an earlier date, back in the audience, or rules/quiet hours changed: same key, new time.
-          db.update(outbox)
-            .set({ status: 'pending', skipReason: null, dueAt: times.dueAt, expiresAt: times.expiresAt, payload: JSON.stringify(payload), attempts: 0, lastError: null })
-            .where(eq(outbox.id, row.id))
-            .run();
+          rescheduleReminder(db, row.id, times, payload);
           if (revivable) result.queued++;
           else result.rescheduled++;
         }

@@ -73,3 +73,13 @@ export function cancelRows(db: Db, ids: number[], reason: string): number {
 export function messageKeysOf(db: Db, personId: number): string[] {
   return db.select({ key: outbox.idempotencyKey }).from(outbox).where(eq(outbox.personId, personId)).all().map((r) => r.key);
 }
+
+/** Cancels those of these rows still pending; returns how many changed. */
+export function cancelPendingRows(db: Db, ids: number[], reason: string): number {
+  if (ids.length === 0) return 0;
+  return db
+    .update(outbox)
+    .set({ status: 'cancelled', skipReason: reason })
+    .where(and(inArray(outbox.id, ids), eq(outbox.status, 'pending')))
+    .run().changes;
+}

@@ -6,9 +6,8 @@ import type { Services } from './core/conversation/flow';
 import type { ChannelSender } from './core/outbox/ports';
 import { Dispatcher, recoverOutbox, type DispatcherOptions, type TickReport } from './core/outbox/dispatcher';
 import { planReminders } from './core/reminders/plan-reminders';
-import { acquireLease, releaseLease } from './db/repos/leases';
-import { randomBytes } from 'node:crypto';
-import os from 'node:os';
+import { acquireLease, leaseRecord, releaseLease, takeOverLease } from './db/repos/leases';
+import { liveness, parseHolder, thisHolder } from './lease-holder';
 
 export interface SchedulerOptions {
   services: Services;
@@ -22,19 +21,22 @@ export interface SchedulerOptions {
 
 /** Only one process sends a database's outbox: two would send the same rows. */
 export const OUTBOX_LEASE = 'outbox';
-/** The lease outlives a few missed ticks; a crashed holder's is taken over after this. */
+/**
+ * The lease outlives a few missed ticks. A holder that is gone from this host (crashed, killed) is
+ * replaced at once; one on another host, or one that cannot be checked, after this.
+ */
 export const LEASE_TTL_MS = 60_000;
 
 export class Scheduler {
   /** One dispatcher per channel: each sends at its own platform's pace, none waits for another. */
   readonly dispatchers: Dispatcher[];
   /** This process, as the outbox lease names it. */
-  readonly holder = `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  readonly holder = thisHolder();
   private task: ScheduledTask | undefined;
   private readonly loops = new Map<Dispatcher, Promise<TickReport>>();
   private stopping = false;
   private holding = false;
-  private toldWaiting = false;
+  private toldWaiting: string | undefined;
 
   constructor(private readonly options: SchedulerOptions) {
     const channels = [...new Set(options.senders.map((s) => s.channel))];
@@ -108,28 +110,49 @@ export class Scheduler {
   }
 
   /**
-   * Takes or renews the outbox lease. Taking it puts back the rows a crashed holder left claimed
-   * (they may go twice: they were in flight). Without it, this process waits, and says so once.
+   * Takes or renews the outbox lease. A holder that no longer runs on this host is replaced at once
+   * (a restart after a crash sends within a tick); a live one, or one on another host, is waited for.
+   * Taking it puts back the rows the previous holder left claimed (they may go twice: they were in
+   * flight). Without it, this process waits, and says why once.
    */
   private holdLease(): boolean {
     const { db, clock, log } = this.options.services;
     let held = false;
     try {
       held = acquireLease(db, OUTBOX_LEASE, this.holder, clock.now(), LEASE_TTL_MS);
+      if (!held) held = this.takeOverFromGone();
     } catch (err) {
       log.warn({ err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'outbox lease not renewed');
       return this.holding; // a busy store: go on as before this tick
     }
     if (held && !this.holding) {
       recoverOutbox(this.options.services);
-      this.toldWaiting = false;
-    }
-    if (!held && !this.toldWaiting) {
-      log.warn({}, 'another panelbot process is sending this database’s outbox: this one waits until it stops');
-      this.toldWaiting = true;
+      this.toldWaiting = undefined;
     }
     this.holding = held;
     return held;
+  }
+
+  /** The lease is someone else's: take it if its holder is certainly gone, else say (once) why we wait. */
+  private takeOverFromGone(): boolean {
+    const { db, clock, log } = this.options.services;
+    const record = leaseRecord(db, OUTBOX_LEASE);
+    if (!record) return false;
+    const state = liveness(record.holder);
+    const holder = parseHolder(record.holder);
+    const who = holder ? { host: holder.host, pid: holder.pid } : {};
+    if (state === 'gone') {
+      if (!takeOverLease(db, OUTBOX_LEASE, record.holder, this.holder, clock.now(), LEASE_TTL_MS)) return false;
+      log.warn(who, `the outbox lease was held by process ${holder?.pid} on this host, which no longer runs (it crashed or was killed): this process took it over at once`);
+      return true;
+    }
+    if (this.toldWaiting !== record.holder) {
+      this.toldWaiting = record.holder;
+      const waitS = Math.max(0, Math.ceil((record.expiresAt - clock.now().getTime()) / 1000));
+      if (state === 'alive') log.warn(who, `another panelbot process (pid ${holder?.pid} on this host) is sending this database’s outbox: this one waits until it stops`);
+      else log.warn(who, `another process (${state === 'elsewhere' ? `on host ${holder?.host}` : 'unknown'}) holds this database’s outbox: this one waits until it stops, or takes over if it does not renew within ${waitS} s`);
+    }
+    return false;
   }
 }
 

@@ -17,6 +17,19 @@ export function acquireLease(db: Db, name: string, holder: string, now: Date, tt
   });
 }
 
+/** Takes the lease from a holder known to be gone; false if someone else took or renewed it first. */
+export function takeOverLease(db: Db, name: string, from: string, to: string, now: Date, ttlMs: number): boolean {
+  return (
+    db.$client.prepare('UPDATE leases SET holder = ?, expires_at = ? WHERE name = ? AND holder = ?').run(to, now.getTime() + ttlMs, name, from).changes === 1
+  );
+}
+
+/** The lease's recorded holder, expired or not. */
+export function leaseRecord(db: Db, name: string): { holder: string; expiresAt: number } | undefined {
+  const row = db.$client.prepare('SELECT holder, expires_at AS expiresAt FROM leases WHERE name = ?').get(name) as { holder: string; expiresAt: number } | undefined;
+  return row;
+}
+
 export function releaseLease(db: Db, name: string, holder: string): void {
   db.$client.prepare('DELETE FROM leases WHERE name = ? AND holder = ?').run(name, holder);
 }

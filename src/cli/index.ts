@@ -35,7 +35,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   stats: { run: statsCommand, usage: 'stats [--json]             letters, registrations, the pool against the targets, the draw' },
   selection: { run: selectionCommand, usage: 'selection import --selected selected.csv [--remaining remaining.csv] [--reserves reserves.csv] [--seed SEED]   the draw\'s outcome (reserves by lot), told to each' },
   helpline: { run: helplineCommand, usage: 'helpline list [--all] | show ID | claim ID | reply ID TEXT | resolve ID   answer citizens without Slack' },
-  export: { run: exportCommand, usage: 'export pool --people people.csv --quotas quotas.csv   the eligible pool for the stratified draw' },
+  export: { run: exportCommand, usage: 'export pool --people people.csv --quotas quotas.csv [--settings settings.toml]   the eligible pool, quotas and settings for sortition-algorithms' },
   survey: { run: surveyCommand, usage: 'survey report [--csv] [--chart FILE.png]   questionnaires: n and means before/after, paired change' },
   compensation: {
     run: compensationCommand,

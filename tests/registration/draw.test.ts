@@ -36,7 +36,7 @@ describe('the draw', () => {
 
     const peopleCsv = parseCsv(fs.readFileSync(peopleFile, 'utf8'));
     const quotasCsv = parseCsv(fs.readFileSync(quotasFile, 'utf8'));
-    expect(peopleCsv.header).toEqual(['id', 'gender', 'age', 'region', 'language', 'education']);
+    expect(peopleCsv.header).toEqual(['id', 'household', 'gender', 'age', 'region', 'language', 'education']);
     expect(quotasCsv.header).toEqual(['feature', 'value', 'min', 'max']);
     expect(peopleCsv.rows).toHaveLength(1170);
     expect(new Set(peopleCsv.rows.map((r) => r.values.id)).size).toBe(1170);

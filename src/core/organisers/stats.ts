@@ -4,7 +4,7 @@ import { count, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { invitations, registrations } from '../../db/schema/index';
 import type { PanelConfig } from '../panel/config';
-import { FEATURES, featuresOf, type Feature } from '../selection/features';
+import { FEATURES, featureValues, featuresOf, type Feature } from '../selection/features';
 import { eligiblePool } from '../../db/repos/pool';
 
 export interface PanelStats {
@@ -38,11 +38,12 @@ export function computeStats(db: Db, config: PanelConfig): PanelStats {
         const v = featuresOf(config, m)[feature];
         counts.set(v, (counts.get(v) ?? 0) + 1);
       }
-      const rows = Object.entries(config.draw.quotas[feature]).map(([value, target]) => ({
+      const targets = config.draw.quotas[feature] as Record<string, number>;
+      const rows = featureValues(config)[feature].map((value) => ({
         value,
         count: counts.get(value) ?? 0,
         share: pool.length ? (counts.get(value) ?? 0) / pool.length : 0,
-        target,
+        target: targets[value] ?? 0,
       }));
       return [feature, rows];
     }),

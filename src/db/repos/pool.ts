@@ -15,6 +15,7 @@ export function eligiblePool(db: Db): PoolMember[] {
       birthDate: registrations.birthDate,
       gender: registrations.gender,
       region: registrations.region,
+      germanCommunity: registrations.germanCommunity,
       education: registrations.education,
     })
     .from(registrations)

@@ -24,9 +24,6 @@ export interface HandlerDeps {
 }
 
 export class UpdateHandler {
-  /** Replies already sent of a message whose other replies failed: not sent twice on the retry. */
-  private readonly partlySent = new Map<string, number>();
-
   constructor(private readonly deps: HandlerDeps) {}
 
   async handle(update: Update): Promise<Outcome> {
@@ -62,17 +59,17 @@ export class UpdateHandler {
       }
     }
 
+    // A redelivered update brings only the replies not recorded as sent (engine.replySent).
     const replies = await engine.submit(inbound);
-    const from = this.partlySent.get(inbound.messageId) ?? 0;
-    for (let i = from; i < replies.length; i++) {
-      const result = await sender.send(String(chatId), replies[i]!, 'reply');
-      if (result.ok) continue;
+    for (const reply of replies) {
+      const result = await sender.send(String(chatId), reply, 'reply');
+      if (result.ok) {
+        engine.replySent(inbound);
+        continue;
+      }
       if (result.permanent) break; // blocked, or refused for good: nothing to retry
-      if (this.partlySent.size > 10_000) this.partlySent.clear(); // a bound, should retries never come
-      this.partlySent.set(inbound.messageId, i);
       return result.retryAfterMs === undefined ? { kind: 'retry' } : { kind: 'retry', afterMs: result.retryAfterMs };
     }
-    this.partlySent.delete(inbound.messageId);
     engine.delivered(inbound);
     return { kind: 'done' };
   }

@@ -57,7 +57,10 @@ export class InboundHandler {
     const replies = await engine.submit(inbound);
     for (let i = 0; i < replies.length; i++) {
       const result = await sender.reply(chatId, replies[i]!);
-      if (result.ok) continue;
+      if (result.ok) {
+        engine.replySent(inbound);
+        continue;
+      }
       if (result.permanent) {
         log.warn({ reason: result.reason }, 'whatsapp reply refused');
         break;

@@ -1,7 +1,7 @@
 // The conversation engine: one inbound message in, the replies out, and the person's new state
 // saved in the same transaction. Platform-free: adapters call handle() and render the replies.
 import { inTransaction } from '../../db/client';
-import { findSeen, markDelivered, messagesSince, recordHandled } from '../../db/repos/inbound-log';
+import { findSeen, markDelivered, markReplySent, messagesSince, recordHandled } from '../../db/repos/inbound-log';
 import { loadStack, saveStack } from '../../db/repos/conversations';
 import { createPerson, findPersonByAddress, setPersonLanguage, touchIdentity } from '../../db/repos/people';
 import type { Answer, Flow, Frame, FrameData, Person, Services, Step, Turn } from './flow';
@@ -147,6 +147,20 @@ export class Engine {
     }
     const key = code?.startsWith('SQLITE_BUSY') || code === 'SQLITE_FULL' || code === 'SQLITE_IOERR' ? 'common:errors.unavailable' : 'common:errors.internal';
     return [{ text: this.services.i18n.t(lang, key) }];
+  }
+
+  /**
+   * One reply reached the platform (adapters call it after each reply, in order, the moment the
+   * platform accepted it). Written at once, in its own tiny commit: a redelivery after a crash is
+   * answered only with the replies not recorded here, so at most the reply in flight at the crash
+   * can arrive twice. Never throws: an unwritable store only means that reply may be sent again.
+   */
+  replySent(inbound: Pick<Inbound, 'address' | 'messageId'>): void {
+    try {
+      markReplySent(this.services.db, inbound.address.channel, inbound.messageId);
+    } catch (err) {
+      this.services.log.warn({ err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'reply sent, not recorded yet');
+    }
   }
 
   /**

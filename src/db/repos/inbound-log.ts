@@ -1,4 +1,6 @@
-// De-duplication of platform messages, with the replies kept until they are delivered.
+// De-duplication of platform messages, with the replies kept until they are delivered: each reply
+// is taken off the list as soon as the platform accepted it, so a redelivery after a crash gets
+// only the replies that did not go out.
 import { and, count, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { inboundLog } from '../schema/index';
@@ -22,6 +24,19 @@ export function recordHandled(db: Db, channel: string, messageId: string, person
   prepared(db, 'inbound.record', () =>
     db.$client.prepare(`INSERT INTO inbound_log (channel, message_id, person_id, replies, delivered, received_at) VALUES (?, ?, ?, ?, 0, ?)`),
   ).run(channel, messageId, personId, JSON.stringify(replies), now.getTime());
+}
+
+/**
+ * The first reply still listed reached the platform: it leaves the list (the last one makes the
+ * message delivered). One autocommitted statement, written the moment the platform answered.
+ */
+export function markReplySent(db: Db, channel: string, messageId: string): void {
+  prepared(db, 'inbound.replySent', () =>
+    db.$client.prepare(
+      `UPDATE inbound_log SET replies = json_remove(replies, '$[0]'), delivered = (json_array_length(replies) <= 1)
+       WHERE channel = ? AND message_id = ? AND delivered = 0`,
+    ),
+  ).run(channel, messageId);
 }
 
 export function markDelivered(db: Db, channel: string, messageId: string): void {

@@ -56,7 +56,7 @@ describe('messages handled together', () => {
 
     expect(ann!.map((r) => r.text).join()).toContain(panel.app.services.i18n.t('nl', 'common:languageChosen'));
     expect(carl!.map((r) => r.text).join()).toContain(panel.app.services.i18n.t('de', 'common:languageChosen'));
-    expect(bad).toEqual([{ text: panel.app.services.i18n.t('en', 'common:errors.internal') }]);
+    expect(bad).toEqual([{ text: panel.app.services.i18n.t('en', 'common:errors.internal', { phone: '+32 2 000 00 00' }) }]);
     // Bob's message left nothing behind (not even his person); Ann and Carl chose their languages.
     const languages = panel.app.db.select({ language: people.language }).from(people).all().map((p) => p.language);
     expect(languages.sort()).toEqual(['de', 'nl']);
@@ -74,9 +74,9 @@ describe('messages handled together', () => {
     panel.app.db.$client.exec(`CREATE TEMP TRIGGER end_all BEFORE INSERT ON inbound_log WHEN NEW.message_id = 'b1' BEGIN SELECT RAISE(ROLLBACK, 'injected'); END`);
     const replies = panel.app.engine.handleBatch([say('ann', 'hello', 'a2'), say('bob', 'Français', 'b1'), say('carl', 'Deutsch', 'c2')]);
 
-    expect(replies[0]).toEqual([{ text: panel.app.services.i18n.t('nl', 'common:errors.internal') }]);
-    expect(replies[1]).toEqual([{ text: panel.app.services.i18n.t('en', 'common:errors.internal') }]);
-    expect(replies[2]).toEqual([{ text: panel.app.services.i18n.t('en', 'common:errors.internal') }]);
+    expect(replies[0]).toEqual([{ text: panel.app.services.i18n.t('nl', 'common:errors.internal', { phone: '+32 2 000 00 00' }) }]);
+    expect(replies[1]).toEqual([{ text: panel.app.services.i18n.t('en', 'common:errors.internal', { phone: '+32 2 000 00 00' }) }]);
+    expect(replies[2]).toEqual([{ text: panel.app.services.i18n.t('en', 'common:errors.internal', { phone: '+32 2 000 00 00' }) }]);
     // Bob and Carl were created inside the batch: rolled back with it (Carl came after the end).
     expect(panel.app.db.select().from(people).all()).toHaveLength(1);
     panel.app.db.$client.exec('DROP TRIGGER end_all');

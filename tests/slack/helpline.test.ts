@@ -28,7 +28,7 @@ describe('the Slack app in HTTP mode', () => {
 });
 
 describe('a ticket from the terminal chat to Slack and back', () => {
-  it('is posted, claimed, answered in the thread, noted, resolved and reopened', async () => {
+  it('is posted, claimed, answered in the thread, noted, resolved, and a later message opens a new ticket', async () => {
     t = await slackTest();
     const ann = registered(t.panel, 'x');
     expect(ann.says('My letter went to my old address & I <really> want to take part')).toMatch(/passed on to the team \(reference #1\)/);
@@ -90,12 +90,11 @@ describe('a ticket from the terminal chat to Slack and back', () => {
     expect(shown(resolved.args)).toContain('*resolved*');
     expect(resolved.args.blocks.some((b: { type: string }) => b.type === 'actions')).toBe(false);
 
-    // A message after resolution reopens the same ticket, and Slack shows it open again.
-    expect(ann.says('Sorry, one more thing: my new address has a box number')).toMatch(/reference #1/);
-    expect(ticket().status).toBe('open');
-    await t.slack.poster.tick();
-    expect(shown(t.fake.called('chat.update').at(-1)!.args)).toContain('*open*');
-    expect(t.fake.called('chat.postMessage').at(-1)!.args.text).toContain('box number');
+    // A message after resolution opens a new ticket (never lands in the resolved one), posted anew.
+    expect(ann.says('Sorry, one more thing: my new address has a box number')).toMatch(/reference #2/);
+    expect(ticket().status).toBe('resolved');
+    expect(await t.slack.poster.tick()).toMatchObject({ posted: 1 });
+    expect(shown(t.fake.called('chat.postMessage').at(-1)!.args)).toContain('box number');
 
     const actions = t.panel.app.db.select().from(auditLog).all().map((a) => `${a.actor} ${a.action} ${a.target}`);
     expect(actions).toEqual(expect.arrayContaining(['slack:UORG2 ticket.claim ticket:1', 'slack:UORG2 ticket.reply ticket:1', 'slack:UORG1 ticket.note ticket:1', 'slack:UORG1 ticket.resolve ticket:1']));

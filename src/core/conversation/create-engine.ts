@@ -6,7 +6,8 @@ import { rightsCommands } from '../privacy/dialogue';
 import { followUpCommands } from '../followup/commands';
 import { checkinCommand } from '../attendance/checkin-command';
 import type { Services } from './flow';
+import { helplineHearing } from '../helpline/engine-hearing';
 
 export function createEngine(services: Services): Engine {
-  return new Engine(services, { flows: allFlows, commands: [...coreCommands, ...rightsCommands, ...followUpCommands, checkinCommand], homeFrame });
+  return new Engine(services, { flows: allFlows, commands: [...coreCommands, ...rightsCommands, ...followUpCommands, checkinCommand], homeFrame, hearing: helplineHearing });
 }

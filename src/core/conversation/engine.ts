@@ -23,6 +23,20 @@ export interface EngineOptions {
   commands: Command[];
   /** Where a person goes when no flow is open: the welcome, the registration or home. */
   homeFrame: (turn: Turn) => Frame;
+  /** How typed text that is not an answer is heard, and the way to a person (the helpline's). */
+  hearing?: Hearing;
+}
+
+/** What makes sure nobody is stranded: the engine calls it; the helpline decides. */
+export interface Hearing {
+  /** The line added to every error: how to reach a person, and the phone number. */
+  wayOut(turn: Turn): string;
+  /** Before the pending question reads typed text: true when the text was taken (urgent words). */
+  beforeAnswer(turn: Turn, text: string): boolean;
+  /** Typed text that failed as an answer: true when it was heard as something else (a question). */
+  notAnAnswer(turn: Turn, text: string): boolean;
+  /** The flow pushed after two failed answers to the same question, offering a person. */
+  offerFlow: string;
 }
 
 export class Engine {
@@ -146,7 +160,7 @@ export class Engine {
       lang = guessLanguage(inbound.languageHint);
     }
     const key = code?.startsWith('SQLITE_BUSY') || code === 'SQLITE_FULL' || code === 'SQLITE_IOERR' ? 'common:errors.unavailable' : 'common:errors.internal';
-    return [{ text: this.services.i18n.t(lang, key) }];
+    return [{ text: this.services.i18n.t(lang, key, { phone: this.services.config.helpline.phone }) }];
   }
 
   /**
@@ -219,13 +233,13 @@ export class Engine {
     if (!isNew) {
       const recent = messagesSince(db, person.id, new Date(now.getTime() - 60_000));
       if (recent >= FLOOD_LIMIT_PER_MINUTE) {
-        const replies = recent === FLOOD_LIMIT_PER_MINUTE ? [{ text: this.services.i18n.t(person.language ?? guessLanguage(inbound.languageHint), 'common:errors.flood') }] : [];
+        const replies = recent === FLOOD_LIMIT_PER_MINUTE ? [{ text: this.services.i18n.t(person.language ?? guessLanguage(inbound.languageHint), 'common:errors.flood', { phone: this.services.config.helpline.phone }) }] : [];
         recordHandled(db, channel, inbound.messageId, person.id, replies, now);
         return replies;
       }
     }
 
-    const stack = isNew ? [] : (loadStack(db, person.id) ?? []);
+    const stack = isNew ? [] : this.withoutExpired(loadStack(db, person.id) ?? [], now);
     const turn = new TurnImpl(this, person, inbound.address, stack, now, guessLanguage(inbound.languageHint));
     if (stack.length === 0) turn.resetToHome(inbound);
 
@@ -240,6 +254,14 @@ export class Engine {
     return turn.replies;
   }
 
+  /** Frames of flows that expire ("did this help?") are dropped once their time has passed. */
+  private withoutExpired(stack: Frame[], now: Date): Frame[] {
+    return stack.filter((frame) => {
+      const ttl = this.flows.get(frame.flow)?.expiresAfterMs;
+      return !ttl || typeof frame.data.since !== 'number' || now.getTime() - frame.data.since <= ttl;
+    });
+  }
+
   private dispatch(turn: TurnImpl, inbound: Inbound): void {
     const content = inbound.content;
     switch (content.kind) {
@@ -247,7 +269,7 @@ export class Engine {
         turn.onStart(content.payload);
         return;
       case 'unsupported':
-        turn.say(turn.t(content.what === 'edited' ? 'common:errors.edited' : 'common:errors.unsupported'));
+        turn.say(turn.t(content.what === 'edited' ? 'common:errors.edited' : 'common:errors.unsupported', { phone: this.services.config.helpline.phone }));
         turn.reask();
         return;
       case 'choice':
@@ -348,6 +370,9 @@ class TurnImpl implements Turn {
   hasFlow(id: string): boolean {
     return this.engine.hasFlow(id);
   }
+  retell(text: string): void {
+    this.onText(text);
+  }
   forget(): void {
     this.forgotten = true;
     this.silent = true;
@@ -368,6 +393,7 @@ class TurnImpl implements Turn {
     const frame: Frame = { flow: flowId, step: step ?? flow.firstStep, data: {} };
     this.stack.push(frame);
     frame.data = { ...(flow.initialData?.(this) ?? {}), ...data };
+    if (flow.expiresAfterMs) frame.data.since = this.now.getTime();
     if (!step && flow.begin) frame.step = flow.begin(this, frame.data);
     this.stack.pop();
     return frame;
@@ -424,28 +450,69 @@ class TurnImpl implements Turn {
     this.answer({ text: choice.label, choiceId: id });
   }
 
+  private get hearing(): Hearing | undefined {
+    return this.engine['options'].hearing;
+  }
+
+  /** Whether typed text is heard for urgent words and questions before the step reads it. */
+  private hears(): boolean {
+    const flow = this.engine['flows'].get(this.frame.flow);
+    return !!this.hearing && this.person.language !== null && !!flow && !flow.readsAnyText;
+  }
+
   onText(text: string): void {
     const step = this.currentStep();
+    if (step.hear?.(this, text)) return;
+    const hears = this.hears();
+    // Urgent words are always heard; a step that records descriptions (a need) also keeps the text.
+    if (hears && this.hearing!.beforeAnswer(this, text) && !step.keepsUrgentText) return this.reask();
     const offered = this.offeredChoices(step);
     if (offered && offered.length > 0) {
       const id = matchChoice(text, offered, UNIVERSAL_SYNONYMS, step.byPosition !== false);
       if (id !== undefined) return this.answer({ text, choiceId: id });
       if (!step.freeText) {
-        this.say(this.t(step.invalidChoiceKey ?? 'common:errors.chooseOne', { count: offered.length }));
-        this.reask();
+        if (hears && this.hearing!.notAnAnswer(this, text)) return this.reask();
+        this.fail(this.t(step.invalidChoiceKey ?? 'common:errors.chooseOne', { count: offered.length }));
         return;
       }
     }
-    this.answer({ text });
+    this.answer({ text }, hears);
   }
 
-  private answer(answer: Answer): void {
+  private answer(answer: Answer, typed = false): void {
+    const frame = this.frame;
     const step = this.currentStep();
     const result = step.answer(this, answer);
     if (result && 'error' in result) {
-      this.say(this.t(result.error, result.params));
-      this.reask();
+      if (typed && this.hearing!.notAnAnswer(this, answer.text)) return this.reask();
+      this.fail(this.t(result.error, result.params));
+      return;
     }
+    delete frame.data.failures;
+    delete frame.data.failedAt;
+  }
+
+  /**
+   * An answer that could not be read: the error, then the way to a person. The second failure
+   * in a row at the same question also offers a person (the offer flow, on top of the question).
+   */
+  private fail(text: string): void {
+    const hearing = this.hearing;
+    this.reask();
+    if (!hearing || this.person.language === null) return this.say(text);
+    this.say(`${text}\n${hearing.wayOut(this)}`);
+    const data = this.frame.data;
+    const where = `${this.frame.flow}.${this.frame.step}`;
+    const failures = data.failedAt === where ? Number(data.failures ?? 0) + 1 : 1;
+    if (failures >= 2 && this.hasFlow(hearing.offerFlow) && this.frame.flow !== hearing.offerFlow) {
+      delete data.failures;
+      delete data.failedAt;
+      const question = this.currentStep().ask(this).text.slice(0, 300);
+      this.push(hearing.offerFlow, undefined, { where, question });
+      return;
+    }
+    data.failedAt = where;
+    data.failures = failures;
   }
 
   /** After the message: ask the question of wherever the person now is. */

@@ -52,6 +52,10 @@ export interface Step {
   byPosition?: boolean;
   /** The error key said when a typed answer matches none of the choices. */
   invalidChoiceKey?: string;
+  /** Looks at typed text before it is read as an answer (e.g. "I lost my letter" at the code step); true when it took the message. */
+  hear?(turn: Turn, text: string): boolean;
+  /** An urgent message here ("my child is often ill") is also this step's answer, besides the urgent ticket. */
+  keepsUrgentText?: boolean;
 }
 
 export interface Flow {
@@ -62,6 +66,10 @@ export interface Flow {
   initialData?: (turn: Turn) => FrameData;
   /** The step a new frame starts at, when it depends on the data (e.g. a code already given). */
   begin?: (turn: Turn, data: FrameData) => string;
+  /** Every typed text is this flow's to read (a question to the team, the FAQ): no urgent or question hearing before it. */
+  readsAnyText?: boolean;
+  /** A frame of this flow is dropped when a message comes this long after it was opened (a question that goes stale). */
+  expiresAfterMs?: number;
 }
 
 /** Everything a step may use while one message is handled (all inside one transaction). */
@@ -91,6 +99,8 @@ export interface Turn {
   forget(): void;
   /** Whether a flow with this id is part of this panelbot. */
   hasFlow(id: string): boolean;
+  /** Reads typed text again as an answer to whatever step is now on top (after a pop). */
+  retell(text: string): void;
 }
 
 export type { Choice };

@@ -1,18 +1,18 @@
-// "Talk to a person": asks for the question; the FAQ answers it when it can, else the team does.
+// "Talk to a person": asks for the question and hands it to the team. The FAQ is not tried:
+// someone who asked for a person gets a person.
 import type { Flow } from '../conversation/flow';
-import { answerQuestion } from './questions';
-import { askIfHelped } from './faq-dialogue';
+import { passToTeam } from './questions';
 
 export const helplineFlow: Flow = {
   id: 'helpline',
   firstStep: 'question',
+  readsAnyText: true,
   steps: {
     question: {
       ask: (turn) => ({ text: turn.t('common:helplineAsk') }),
       answer(turn, answer) {
-        const followUp = answerQuestion(turn, answer.text);
+        passToTeam(turn, answer.text);
         turn.pop();
-        if (followUp) askIfHelped(turn, followUp, false);
       },
     },
   },

@@ -17,6 +17,9 @@ function leave(turn: Turn, home: boolean): void {
 export const faqFlow: Flow = {
   id: 'faq',
   firstStep: 'helped',
+  readsAnyText: true,
+  // "Did this help?" is a question for the next few minutes, not for the rest of the panel.
+  expiresAfterMs: 30 * 60_000,
   steps: {
     helped: {
       ask: (turn) => ({

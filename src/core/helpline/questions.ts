@@ -2,18 +2,15 @@
 // ticket (or opens one) for the team. A ticket is urgent when the text says the person is lost,
 // late or ill, or when it comes on an event day.
 import { addCitizenMessage, unresolvedTicketOf } from '../../db/repos/tickets';
+import { raiseAlert } from '../../db/repos/alerts';
 import type { Turn } from '../conversation/flow';
 import type { ChannelAddress } from '../conversation/messages';
-import type { Language, PanelConfig } from '../panel/config';
+import type { PanelConfig } from '../panel/config';
 import { faqFor, renderAnswer } from './faq';
-import { normalize } from '../conversation/text';
 import { localDate } from '../panel/time';
+import { hasUrgentWords } from './hearing';
 
-export function hasUrgentWords(config: PanelConfig, lang: Language, text: string): boolean {
-  const said = ` ${normalize(text)} `;
-  const words = config.helpline.urgentWords[lang] ?? [];
-  return words.some((w) => said.includes(` ${normalize(w)} `) || said.includes(` ${normalize(w)}`));
-}
+export { hasUrgentWords };
 
 export function isEventDay(config: PanelConfig, now: Date): boolean {
   const today = localDate(now, config.panel.timezone);
@@ -24,29 +21,29 @@ export function isEventDay(config: PanelConfig, now: Date): boolean {
   });
 }
 
-export function isUrgent(turn: Turn, text: string): boolean {
-  const { config } = turn.services;
-  return hasUrgentWords(config, turn.lang, text) || isEventDay(config, turn.now);
-}
-
 export function submitQuestion(turn: Turn, address: ChannelAddress, text: string) {
+  const urgentWords = hasUrgentWords(turn.services.config, turn.lang, text);
   const ticket = addCitizenMessage(turn.services.db, {
     personId: turn.person.id,
     language: turn.lang,
     address,
     text,
-    urgent: isUrgent(turn, text),
+    urgent: urgentWords || isEventDay(turn.services.config, turn.now),
     now: turn.now,
   });
+  // Urgent words (lost, late, ill…) also alert the organisers, apart from the ticket queue.
+  if (urgentWords) raiseAlert(turn.services.db, 'urgent_message', { person: turn.person.pseudonym, ticket: ticket.id }, turn.now);
   turn.services.log.info({ ticket: ticket.id, person: turn.person.pseudonym, reopened: ticket.reopened }, 'helpline question');
   return ticket;
 }
 
 /** Hands the text to the team and says so: "added to your question" when a ticket is ongoing. */
-export function passToTeam(turn: Turn, text: string): void {
+export function passToTeam(turn: Turn, text: string): { id: number } {
   const ticket = submitQuestion(turn, turn.address, text);
   const joined = !ticket.created && !ticket.reopened;
-  turn.say(turn.t(joined ? 'helpline:joined' : 'common:helplineReceived', { ref: `#${ticket.id}` }));
+  const urgent = hasUrgentWords(turn.services.config, turn.lang, text);
+  turn.say(turn.t(urgent ? 'helpline:urgent' : joined ? 'helpline:joined' : 'common:helplineReceived', { ref: `#${ticket.id}`, phone: turn.services.config.helpline.phone }));
+  return ticket;
 }
 
 export interface FaqFollowUp {

@@ -130,6 +130,7 @@ function optionStep(
 function ownWordsStep(category: Category, key: string, patchOf: (text: string) => NeedsPatch): Step {
   return {
     freeText: true,
+    keepsUrgentText: true,
     ask: (turn) => ({ text: n(turn, `${key}.ownWords`), choices: [skipChoice(turn)] }),
     answer(turn, answer): StepResult {
       if (answer.choiceId === SKIP) return done(turn, category);
@@ -348,6 +349,7 @@ const steps: Record<string, Step> = {
 
   other: {
     freeText: true,
+    keepsUrgentText: true,
     ask: (turn) => ({
       text: n(turn, 'other.ask'),
       choices: [{ id: 'nothing', label: n(turn, 'other.nothing') }, skipChoice(turn)],

@@ -7,6 +7,7 @@ const TEXTS: Record<string, (p: Payload) => string> = {
   selection_declined: (p) =>
     `:warning: Selected person ${p.person} declined.${p.proposedReserve ? ` Best reserve to ask: ${p.proposedReserve}.` : ' No reserve left that fits.'}`,
   withdrawal: (p) => `:wave: ${p.person} withdrew from the panel.`,
+  urgent_message: (p) => `:rotating_light: Urgent message from ${p.person} (ticket #${p.ticket}): lost, late, ill or cannot come. Answer them now.`,
   wrong_code_burst: (p) => `:rotating_light: ${p.count} wrong invitation codes in ${p.minutes} minutes: someone may be guessing codes.`,
   needs_changed_late: (p) =>
     `:pushpin: ${p.person} changed their needs late${p.event ? ` for ${p.event}` : ''}${p.category ? ` (${p.category})` : ''}: check the logistics.`,

@@ -11,21 +11,23 @@ export interface TicketRef {
   created: boolean;
 }
 
-/** Adds a citizen's message to their latest ticket (reopening it if resolved), or opens a new one. */
+/**
+ * Adds a citizen's message to their latest ticket while it is being worked on, or opens a new one:
+ * a new question never lands in an old, resolved ticket (the team would not see it as new).
+ */
 export function addCitizenMessage(
   db: Db,
   input: { personId: number; language: string; address: ChannelAddress; text: string; urgent: boolean; now: Date },
 ): TicketRef {
-  const latest = db.select().from(tickets).where(eq(tickets.personId, input.personId)).orderBy(desc(tickets.id)).limit(1).get();
+  const latest = unresolvedTicketOf(db, input.personId);
   let ticketId: number;
   let created = false;
-  let reopened = false;
+  const reopened = false;
   if (latest) {
     ticketId = latest.id;
-    reopened = latest.status === 'resolved';
     db.update(tickets)
       .set({
-        status: reopened ? 'open' : latest.status === 'answered' ? 'open' : latest.status,
+        status: latest.status === 'answered' ? 'open' : latest.status,
         urgent: latest.urgent || input.urgent,
         channel: input.address.channel,
         userId: input.address.userId,

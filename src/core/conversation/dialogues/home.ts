@@ -7,6 +7,8 @@ import { askIfHelped } from '../../helpline/faq-dialogue';
 export const homeFlow: Flow = {
   id: 'home',
   firstStep: 'idle',
+  // What a registered person types is a question: answerQuestion hears urgent words itself.
+  readsAnyText: true,
   steps: {
     idle: {
       ask: (turn) => ({ text: turn.t('common:homeAsk') }),

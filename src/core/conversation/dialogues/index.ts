@@ -14,8 +14,10 @@ import { eraseFlow, withdrawFlow } from '../../privacy/dialogue';
 import { surveyFlow } from '../../followup/survey-dialogue';
 import { compensationFlow } from '../../compensation/dialogue';
 import { needsFlow } from '../../needs/dialogue';
+import { offerPersonFlow } from '../../helpline/offer-person';
+import { lostLetterFlow } from '../../registration/dialogue/lost-letter';
 
-export const allFlows: Flow[] = [welcomeFlow, languageFlow, restartFlow, helplineFlow, faqFlow, homeFlow, registrationFlow, participationFlow, attendanceFlow, withdrawFlow, eraseFlow, surveyFlow, compensationFlow, needsFlow];
+export const allFlows: Flow[] = [welcomeFlow, languageFlow, restartFlow, helplineFlow, faqFlow, homeFlow, registrationFlow, participationFlow, attendanceFlow, withdrawFlow, eraseFlow, surveyFlow, compensationFlow, needsFlow, offerPersonFlow, lostLetterFlow];
 
 export function homeFrame(turn: Turn): Frame {
   if (!turn.person.language) return { flow: 'welcome', step: 'choose', data: {} };

@@ -1,10 +1,13 @@
 // The invitation code step: format and check character first (typing mistakes are named as such),
 // then the letter itself. Wrong codes are limited per person, and a burst across people is
 // reported to the organisers.
-import type { FrameData, Step, Turn } from '../../conversation/flow';
+import type { FrameData, Step, StepResult, Turn } from '../../conversation/flow';
 import { checkCode, formatCode, normalizeCode } from '../invitation-code';
 import { claimInvitation, findInvitation, oldestWrongCodeSince, recordWrongCode, wrongCodesSince } from '../../../db/repos/invitations';
 import { lastAlertOf, raiseAlert } from '../../../db/repos/alerts';
+import { withWayOut } from '../../helpline/way-out';
+import { mentionsLostLetter } from '../../helpline/hearing';
+import { LOST_LETTER_FLOW } from './lost-letter';
 
 const HOUR = 3_600_000;
 
@@ -32,48 +35,53 @@ function wrongCode(turn: Turn): void {
 }
 
 /**
- * Tries a code for this person; says what went wrong when it fails.
- * On success the code is claimed and kept in data.code.
+ * Tries a code for this person: what went wrong when it fails (an error text key), nothing when
+ * it is accepted. On success the code is claimed and kept in data.code.
  */
-export function applyCode(turn: Turn, raw: string, data: FrameData, fromLink = false): boolean {
+export function tryCode(turn: Turn, raw: string, data: FrameData, fromLink = false): StepResult {
   const { db, config } = turn.services;
   const limit = config.registration.wrongCodes.perPersonPerHour;
   if (wrongCodesSince(db, new Date(turn.now.getTime() - HOUR), turn.person.id) >= limit) {
-    turn.say(turn.t('registration:code.tooMany', { minutes: minutesUntilRetry(turn), ...helpParams(turn) }));
-    return false;
+    return { error: 'registration:code.tooMany', params: { minutes: minutesUntilRetry(turn), ...helpParams(turn) } };
   }
   const code = normalizeCode(raw);
   const check = code ? checkCode(code) : 'format';
-  if (!code || check === 'format') {
-    turn.say(turn.t(fromLink ? 'registration:code.linkInvalid' : 'registration:code.format'));
-    return false;
-  }
+  if (!code || check === 'format') return { error: fromLink ? 'registration:code.linkInvalid' : 'registration:code.format' };
   if (check === 'checksum') {
     wrongCode(turn);
-    turn.say(turn.t('registration:code.typo'));
-    return false;
+    return { error: 'registration:code.typo' };
   }
   const invitation = findInvitation(db, code);
   if (!invitation) {
     wrongCode(turn);
-    turn.say(turn.t('registration:code.unknown'));
-    return false;
+    return { error: 'registration:code.unknown' };
   }
-  if (!claimInvitation(db, code, turn.person.id, turn.now)) {
-    turn.say(turn.t('registration:code.used', helpParams(turn)));
-    return false;
-  }
+  if (!claimInvitation(db, code, turn.person.id, turn.now)) return { error: 'registration:code.used', params: helpParams(turn) };
   data.code = code;
   turn.say(turn.t('registration:code.accepted', { code: formatCode(code) }));
-  return true;
+}
+
+/** tryCode for a deep link: says what went wrong, with the way to a person. */
+export function applyCode(turn: Turn, raw: string, data: FrameData, fromLink = false): boolean {
+  const result = tryCode(turn, raw, data, fromLink);
+  if (!result) return true;
+  turn.say(withWayOut(turn, turn.t(result.error, result.params)));
+  return false;
 }
 
 export function codeStep(onAccepted: (turn: Turn) => void): Step {
   return {
     ask: (turn) => ({ text: turn.t('registration:code.ask') }),
-    answer(turn, answer) {
-      if (applyCode(turn, answer.text, turn.frame.data)) onAccepted(turn);
-      else turn.goto('code');
+    // "I lost my letter", "how can I register without a code?": the team is asked to find the code.
+    hear(turn, text) {
+      if (normalizeCode(text) || !mentionsLostLetter(text)) return false;
+      turn.push(LOST_LETTER_FLOW);
+      return true;
+    },
+    answer(turn, answer): StepResult {
+      const result = tryCode(turn, answer.text, turn.frame.data);
+      if (result) return result;
+      onAccepted(turn);
     },
   };
 }

@@ -1,0 +1,89 @@
+// Nobody is stranded: the paths where people typing naturally used to get stuck, played in French,
+// Dutch and German. Each ends with an answer or a person.
+import { afterEach, describe, expect, it } from 'vitest';
+import { testPanel, type TestPanel } from '../helpers/chat';
+import { alerts, ticketMessages, tickets } from '../../src/db/schema/index';
+import type { Language } from '../../src/core/panel/config';
+
+let panel: TestPanel;
+afterEach(() => panel?.close());
+
+interface Words {
+  language: string;
+  yes: string;
+  first: string;
+  last: string;
+  lostLetter: string;
+  noCode: string;
+  urgent: string;
+}
+
+const WORDS: Record<'fr' | 'nl' | 'de', Words> = {
+  fr: { language: 'Français', yes: 'oui', first: 'Élodie', last: 'Dupont', lostLetter: "J'ai perdu ma lettre", noCode: "Comment puis-je m'inscrire sans code ?", urgent: 'Je suis malade' },
+  nl: { language: 'Nederlands', yes: 'ja', first: 'Joke', last: 'Janssens', lostLetter: 'Ik ben mijn brief kwijt', noCode: 'Hoe kan ik mij inschrijven zonder code?', urgent: 'Ik ben ziek' },
+  de: { language: 'Deutsch', yes: 'ja', first: 'Jürgen', last: 'Schmitz', lostLetter: 'Ich habe meinen Brief verloren', noCode: 'Wie kann ich mich ohne Code anmelden?', urgent: 'Ich habe mich verlaufen' },
+};
+const PHONE = '+32 2 000 00 00';
+
+for (const lng of ['fr', 'nl', 'de'] as const) {
+  describe(`nobody is stranded, in ${lng}`, () => {
+    const w = WORDS[lng];
+    const t = (key: string, params?: Record<string, unknown>) => panel.app.services.i18n.t(lng as Language, key, params);
+
+    it('a lost letter at the code step: the team is asked to find the code, the person is told what happens next', () => {
+      panel = testPanel();
+      const u = panel.user(`lost-${lng}`);
+      u.sends({ kind: 'start' });
+      expect(u.says(w.language)).toContain(t('registration:code.ask'));
+      expect(u.says(w.lostLetter)).toContain(t('registration:lostLetter.ask'));
+      const done = u.says('Rue de la Loi 16, 1000 Bruxelles');
+      expect(done).toContain(t('registration:lostLetter.done', { ref: '#1', phone: PHONE }));
+      const ticket = panel.app.db.select().from(tickets).get()!;
+      expect(ticket.status).toBe('open');
+      expect(panel.app.db.select().from(ticketMessages).get()!.text).toMatch(/^Lost or missing letter/);
+      // "How can I register without a code?" takes the same path.
+      expect(u.says(w.noCode)).toContain(t('registration:lostLetter.ask'));
+    });
+
+    it('a wrong code says how to reach a person; two wrong dates offer a person', () => {
+      panel = testPanel();
+      const [code] = panel.invite(1, lng);
+      const u = panel.user(`dates-${lng}`);
+      u.sends({ kind: 'start' });
+      u.says(w.language);
+      const wrong = u.says('ABC');
+      expect(wrong).toContain(t('registration:code.format'));
+      expect(wrong).toContain(t('common:wayOut', { phone: PHONE }));
+      for (const answer of [code!, '1', w.yes, w.first, w.last]) u.says(answer);
+      const first = u.says('hier');
+      expect(first).toContain(t('registration:birthDate.format'));
+      expect(first).toContain(t('common:wayOut', { phone: PHONE }));
+      expect(first).not.toContain(t('helpline:offer.ask'));
+      const second = u.says('31/02/1985');
+      expect(second).toContain(t('registration:birthDate.impossible'));
+      expect(second).toContain(t('helpline:offer.ask'));
+      // Yes: a person is asked to help, and the question stays open.
+      const handed = u.says(w.yes);
+      expect(handed).toContain(t('common:helplineReceived', { ref: '#1' }));
+      expect(handed).toContain(t('registration:birthDate.ask'));
+      expect(panel.app.db.select().from(ticketMessages).get()!.text).toContain('registration.birthDate');
+      expect(u.says('14/07/1985')).toContain(t('registration:gender.ask'));
+    });
+
+    it('an urgent message while a question is pending raises an urgent ticket and an alert, then asks again', () => {
+      panel = testPanel();
+      const [code] = panel.invite(1, lng);
+      const u = panel.user(`urgent-${lng}`);
+      u.sends({ kind: 'start' });
+      for (const answer of [w.language, code!, '1', w.yes, w.first, w.last, '14/07/1985']) u.says(answer);
+      expect(u.last.map((o) => o.text).join()).toContain(t('registration:gender.ask'));
+      const reply = u.says(w.urgent);
+      expect(reply).toContain(t('helpline:urgent', { ref: '#1', phone: PHONE }));
+      expect(reply).toContain(t('registration:gender.ask'));
+      expect(panel.app.db.select().from(tickets).get()).toMatchObject({ urgent: true, status: 'open' });
+      expect(panel.app.db.select().from(alerts).all().map((a) => a.kind)).toContain('urgent_message');
+      // The gender was not taken from the urgent message.
+      expect(u.says('1')).toContain(t('registration:postcode.ask'));
+    });
+  });
+}

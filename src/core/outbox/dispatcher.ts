@@ -10,9 +10,8 @@
 // hours (their due time moves there). Reminders are planned around quiet hours already (their
 // expiry stops before the next quiet hours); replies to a person's question and system messages
 // go at once.
-import { and, eq, inArray, isNotNull, lt, lte, ne, sql, isNull, or } from 'drizzle-orm';
 import { inTransaction } from '../../db/client';
-import { outbox, people } from '../../db/schema/index';
+import { claimRow, dueRows, failRow, giveUpRow, markRowExpired, markRowSent, postponeRow, retryRow, skipRow, skipUndeliverable, unclaimAll } from '../../db/repos/outbox-dispatch';
 import { addressesOf, markUnreachable } from '../../db/repos/people';
 import { loadStack, saveStack } from '../../db/repos/conversations';
 import type { OutboxPayload } from '../../db/repos/outbox';
@@ -104,53 +103,21 @@ export class Dispatcher {
     const { db, config, i18n, clock } = this.options.services;
     const now = clock.now();
     const tz = config.panel.timezone;
-    const due = and(eq(outbox.status, 'pending'), lte(outbox.dueAt, now));
-    const skip = (where: ReturnType<typeof and>, reason: string) => {
-      report.skipped += db.update(outbox).set({ status: 'skipped', skipReason: reason }).where(where).run().changes;
-    };
-    // Never sent late.
-    skip(and(due, isNotNull(outbox.expiresAt), lt(outbox.expiresAt, now)), 'too_late');
-    const personWhere = (cond: ReturnType<typeof eq>) => inArray(outbox.personId, db.select({ id: people.id }).from(people).where(cond));
-    // Erased: nothing goes. Withdrawn: an organiser's reply or a system message still does, the rest not.
-    skip(and(due, personWhere(eq(people.status, 'erased'))), 'person_erased');
-    skip(and(due, inArray(outbox.kind, ['reminder', 'broadcast', 'survey', 'selection']), personWhere(ne(people.status, 'active'))), 'person_inactive');
-    skip(and(due, eq(outbox.essential, false), personWhere(eq(people.essentialOnly, true))), 'essential_only');
-    // No address to try, or none that works any more.
-    skip(and(due, isNull(outbox.channel), or(isNull(outbox.personId), sql`NOT EXISTS (SELECT 1 FROM identities i WHERE i.person_id = ${outbox.personId} AND i.reachable = 1)`)), 'unreachable');
+    report.skipped += skipUndeliverable(db, now);
 
     const mine = this.options.channel;
     const readyChannels = [...this.senders.values()].filter((s) => s.isReady() && (!mine || s.channel === mine)).map((s) => s.channel);
     if (readyChannels.length === 0) return [];
     // This loop's rows: addressed to its channel, or to a person reachable on it (which of their
     // addresses is used is decided below, the same way whichever loop looks).
-    const onChannels = mine
-      ? or(eq(outbox.channel, mine), and(isNull(outbox.channel), sql`EXISTS (SELECT 1 FROM identities i WHERE i.person_id = ${outbox.personId} AND i.channel = ${mine} AND i.reachable = 1)`))
-      : or(isNull(outbox.channel), inArray(outbox.channel, readyChannels));
-    const candidates = db
-      .select({
-        id: outbox.id,
-        personId: outbox.personId,
-        channel: outbox.channel,
-        userId: outbox.userId,
-        kind: outbox.kind,
-        payload: outbox.payload,
-        attempts: outbox.attempts,
-        expiresAt: outbox.expiresAt,
-        language: people.language,
-      })
-      .from(outbox)
-      .leftJoin(people, eq(people.id, outbox.personId))
-      .where(and(due, onChannels))
-      .orderBy(outbox.priority, outbox.dueAt, outbox.id)
-      .limit(this.batchSize * 4)
-      .all();
+    const candidates = dueRows(db, now, { mine, ready: readyChannels }, this.batchSize * 4);
 
     const claimed: Claimed[] = [];
     const quietNow = isQuiet(now, config.reminders.quietHours, tz);
     for (const row of candidates) {
       if (claimed.length >= this.batchSize) break;
       if (quietNow && QUIET_AT_DISPATCH.has(row.kind)) {
-        db.update(outbox).set({ dueAt: quietEnd(now, config.reminders.quietHours, tz) }).where(eq(outbox.id, row.id)).run();
+        postponeRow(db, row.id, quietEnd(now, config.reminders.quietHours, tz));
         report.postponed++;
         continue;
       }
@@ -161,7 +128,7 @@ export class Dispatcher {
       } else if (row.personId !== null) {
         const reachable = addressesOf(db, row.personId).filter((a) => a.reachable);
         if (reachable.length === 0) {
-          skip(eq(outbox.id, row.id), 'unreachable');
+          report.skipped += skipRow(db, row.id, 'unreachable');
           continue;
         }
         address = reachable.find((a) => this.ready(a.channel, a.userId));
@@ -172,7 +139,7 @@ export class Dispatcher {
         address = { channel: address.channel, userId: address.userId };
       }
       if (!address) {
-        skip(eq(outbox.id, row.id), 'unreachable');
+        report.skipped += skipRow(db, row.id, 'unreachable');
         continue;
       }
       let message: Outbound;
@@ -182,14 +149,11 @@ export class Dispatcher {
         const lang = (LANGUAGES as readonly string[]).includes(row.language ?? '') ? (row.language as Language) : (config.panel.languages[0] ?? 'en');
         message = renderPayload(payload, lang, i18n, tz);
       } catch (err) {
-        db.update(outbox).set({ status: 'failed', lastError: `cannot render: ${(err as Error).message}`.slice(0, 300), attempts: row.attempts + 1 }).where(eq(outbox.id, row.id)).run();
+        failRow(db, row.id, `cannot render: ${(err as Error).message}`, row.attempts + 1);
         report.failed++;
         continue;
       }
-      db.update(outbox)
-        .set({ status: 'claimed', attempts: sql`${outbox.attempts} + 1`, claimedAt: now })
-        .where(eq(outbox.id, row.id))
-        .run();
+      claimRow(db, row.id, now);
       claimed.push({
         id: row.id,
         kind: row.kind,
@@ -222,16 +186,13 @@ export class Dispatcher {
     inTransaction(db, () => {
       if (result.ok) {
         // A row cancelled while in flight (the person was erased) stays cancelled and asks nothing.
-        const changed = db.update(outbox).set({ status: 'sent', sentAt: now, lastError: null }).where(and(eq(outbox.id, row.id), eq(outbox.status, 'claimed'))).run().changes;
-        if (changed === 1 && row.push && row.personId !== null) pushQuestion(db, row.personId, row.push, now);
+        const changed = markRowSent(db, row.id, now);
+        if (changed && row.push && row.personId !== null) pushQuestion(db, row.personId, row.push, now);
         report.sent++;
         return;
       }
       if (result.expired) {
-        db.update(outbox)
-          .set({ status: 'skipped', skipReason: 'too_late', lastError: null })
-          .where(and(eq(outbox.id, row.id), eq(outbox.status, 'claimed')))
-          .run();
+        markRowExpired(db, row.id);
         report.skipped++;
         log.info({ outbox: row.id, channel: row.address.channel, kind: row.kind }, 'outbox row expired while waiting for its turn: skipped');
         return;
@@ -241,18 +202,12 @@ export class Dispatcher {
       if (canRetry && row.attempts < this.maxAttempts) {
         // Unreachable here: at once, on the person's next address (or skipped if none is left).
         const wait = result.unreachable ? 0 : (result.retryAfterMs ?? this.backoff(row.attempts));
-        db.update(outbox)
-          .set({ status: 'pending', dueAt: new Date(now.getTime() + wait), lastError: result.reason.slice(0, 300), claimedAt: null })
-          .where(and(eq(outbox.id, row.id), eq(outbox.status, 'claimed')))
-          .run();
+        retryRow(db, row.id, new Date(now.getTime() + wait), result.reason);
         report.retried++;
         return;
       }
       const status = result.unreachable ? 'skipped' : 'failed';
-      db.update(outbox)
-        .set({ status, skipReason: result.unreachable ? 'unreachable' : null, lastError: result.reason.slice(0, 300) })
-        .where(and(eq(outbox.id, row.id), eq(outbox.status, 'claimed')))
-        .run();
+      giveUpRow(db, row.id, status, result.unreachable ? 'unreachable' : null, result.reason);
       if (status === 'failed') report.failed++;
       else report.skipped++;
       log.warn({ outbox: row.id, channel: row.address.channel, attempts: row.attempts }, `outbox row ${status}`);
@@ -263,7 +218,7 @@ export class Dispatcher {
 /** At start: rows a crash left claimed go back to pending. Returns how many. */
 export function recoverOutbox(services: Pick<Services, 'db' | 'log'>): number {
   const { db, log } = services;
-  const n = db.update(outbox).set({ status: 'pending', claimedAt: null }).where(eq(outbox.status, 'claimed')).run().changes;
+  const n = unclaimAll(db);
   if (n > 0) log.warn({ rows: n }, 'outbox rows claimed before a restart are pending again');
   return n;
 }

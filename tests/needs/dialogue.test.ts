@@ -35,7 +35,10 @@ describe('the needs dialogue', () => {
     expect(ann.says('3')).toContain('How old is child 2 of 2?');
     expect(ann.says('7')).toContain('On which days');
     expect(ann.says('Only some days')).toContain('☐ Sat 20 Feb (Weekend 1');
-    expect(ann.says('1')).toContain('☑ Sat 20 Feb');
+    const ticked = ann.says('1');
+    expect(ticked).toContain('☑ Sat 20 Feb');
+    // The ticked days are also written in words, not only as ☑.
+    expect(ticked).toContain('Ticked: Saturday 20 February.');
     ann.says('2');
     expect(ann.says('Done')).toContain('Will someone come with you?');
     expect(needsOf('ann')).toMatchObject({ children: 2, childAges: [3, 7], childcareDays: ['2027-02-20', '2027-02-21'] });

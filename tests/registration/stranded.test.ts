@@ -2,7 +2,7 @@
 // Dutch and German. Each ends with an answer or a person.
 import { afterEach, describe, expect, it } from 'vitest';
 import { testPanel, type TestPanel } from '../helpers/chat';
-import { alerts, ticketMessages, tickets } from '../../src/db/schema/index';
+import { alerts, registrations, ticketMessages, tickets } from '../../src/db/schema/index';
 import type { Language } from '../../src/core/panel/config';
 
 let panel: TestPanel;
@@ -11,6 +11,10 @@ afterEach(() => panel?.close());
 interface Words {
   language: string;
   yes: string;
+  okay: string;
+  cancel: string;
+  dateInWords: string;
+  gender: string;
   first: string;
   last: string;
   lostLetter: string;
@@ -19,9 +23,9 @@ interface Words {
 }
 
 const WORDS: Record<'fr' | 'nl' | 'de', Words> = {
-  fr: { language: 'Français', yes: 'oui', first: 'Élodie', last: 'Dupont', lostLetter: "J'ai perdu ma lettre", noCode: "Comment puis-je m'inscrire sans code ?", urgent: 'Je suis malade' },
-  nl: { language: 'Nederlands', yes: 'ja', first: 'Joke', last: 'Janssens', lostLetter: 'Ik ben mijn brief kwijt', noCode: 'Hoe kan ik mij inschrijven zonder code?', urgent: 'Ik ben ziek' },
-  de: { language: 'Deutsch', yes: 'ja', first: 'Jürgen', last: 'Schmitz', lostLetter: 'Ich habe meinen Brief verloren', noCode: 'Wie kann ich mich ohne Code anmelden?', urgent: 'Ich habe mich verlaufen' },
+  fr: { language: 'Français', yes: 'oui', okay: "d'accord", cancel: 'annuler', dateInWords: 'le 1er avril 1985', gender: 'je suis une femme', first: 'Élodie', last: 'Dupont', lostLetter: "J'ai perdu ma lettre", noCode: "Comment puis-je m'inscrire sans code ?", urgent: 'Je suis malade' },
+  nl: { language: 'Nederlands', yes: 'ja', okay: 'akkoord', cancel: 'annuleren', dateInWords: '1 april 1985', gender: 'vrouwelijk', first: 'Joke', last: 'Janssens', lostLetter: 'Ik ben mijn brief kwijt', noCode: 'Hoe kan ik mij inschrijven zonder code?', urgent: 'Ik ben ziek' },
+  de: { language: 'Deutsch', yes: 'ja', okay: 'einverstanden', cancel: 'abbrechen', dateInWords: '1. April 1985', gender: 'Ich bin eine Frau', first: 'Jürgen', last: 'Schmitz', lostLetter: 'Ich habe meinen Brief verloren', noCode: 'Wie kann ich mich ohne Code anmelden?', urgent: 'Ich habe mich verlaufen' },
 };
 const PHONE = '+32 2 000 00 00';
 
@@ -84,6 +88,33 @@ for (const lng of ['fr', 'nl', 'de'] as const) {
       expect(panel.app.db.select().from(alerts).all().map((a) => a.kind)).toContain('urgent_message');
       // The gender was not taken from the urgent message.
       expect(u.says('1')).toContain(t('registration:postcode.ask'));
+    });
+
+    it('natural answers: a yes at Continue, a date and a gender in words, and cancel offers to stop', () => {
+      panel = testPanel();
+      const [code] = panel.invite(1, lng);
+      const u = panel.user(`natural-${lng}`);
+      u.sends({ kind: 'start' });
+      u.says(w.language);
+      expect(u.says(code!)).toContain(t('common:continue'));
+      // "oui" at the one-button Continue step goes on (the long text is not sent again).
+      const consent = u.says(w.yes);
+      expect(consent).toContain(t('registration:consent.ask'));
+      expect(consent).not.toContain(t('registration:about', { panel: '' }).slice(0, 15));
+      expect(u.says(w.okay)).toContain(t('registration:firstName.ask'));
+      u.says(w.first);
+      u.says(w.last);
+      expect(u.says(w.dateInWords)).toContain(t('registration:gender.ask'));
+      expect(u.says(w.gender)).toContain(t('registration:postcode.ask'));
+      for (const answer of ['1000', '5', '1', '1', '2', '2', '2', '2', '1']) u.says(answer);
+      const summary = u.says('0470 12 34 56');
+      expect(summary).toContain(`${t('registration:summary.fields.gender')}: ${t('registration:gender.options.woman')}`);
+      expect(summary).toContain(`${t('registration:summary.fields.birthDate')}:`);
+      // Cancel during the registration offers to stop; "no" keeps everything.
+      expect(u.says(w.cancel)).toContain(t('registration:stop.ask'));
+      expect(u.says('2')).toContain(t('registration:summary.title'));
+      expect(u.says('1')).toContain(t('registration:done', { drawDate: '' }).slice(0, 15));
+      expect(panel.app.db.select().from(registrations).get()).toMatchObject({ gender: 'woman', genderText: null, birthDate: '1985-04-01' });
     });
   });
 }

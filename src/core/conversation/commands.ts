@@ -71,6 +71,11 @@ export const cancelCommand: Command = {
       turn.pop();
       return;
     }
+    // During a registration (not a correction), "cancel" offers to stop registering.
+    if (turn.frame.flow === 'registration' && !turn.frame.data.editing && turn.hasFlow('stopRegistration')) {
+      turn.push('stopRegistration');
+      return;
+    }
     turn.say(turn.t('common:nothingToCancel'));
     turn.goto(turn.frame.step);
   },

@@ -7,6 +7,7 @@ export function normalize(text: string): string {
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
     .replace(/[\s\u00a0]+/g, ' ')
     .replace(/^[\s.,;:!?¡¿'"«»()\-]+|[\s.,;:!?¡¿'"«»()\-]+$/g, '')
     .trim();
@@ -49,8 +50,17 @@ export function matchChoice(answer: string, choices: Choice[], synonyms: Record<
  * Words that mean yes, no or go on in any of the four languages: someone who chose Dutch and types
  * "oui" still answers. They apply to choices whose id is yes, no or continue.
  */
+const YES_WORDS = [
+  'yes', 'y', 'yep', 'yeah', 'sure', 'of course', 'yes please', 'fine', 'alright', 'all right', 'ok', 'oke', 'okay', 'oké', 'okido',
+  'oui', 'ouais', 'si', "d'accord", 'dac', 'bien sur', 'volontiers', 'absolument', 'certainement', "c'est bon", 'ca marche', 'entendu', 'parfait',
+  'ja', 'jawel', 'ja hoor', 'ja graag', 'graag', 'zeker', 'natuurlijk', 'akkoord', 'goed', 'prima', 'klopt', 'in orde', 'oke dan',
+  'jawohl', 'ja gerne', 'gerne', 'genau', 'naturlich', 'sicher', 'einverstanden', 'stimmt', 'klar', 'in ordnung', 'alles klar',
+  '👍',
+];
+
 export const UNIVERSAL_SYNONYMS: Record<string, string[]> = {
-  yes: ['yes', 'y', 'yep', 'oui', 'ouais', 'ja', 'jawel', 'jawohl', 'ok', 'oke', 'okay', 'si', 'd\'accord', 'akkoord', 'einverstanden', '👍'],
-  no: ['no', 'n', 'nope', 'non', 'nee', 'neen', 'nein', '👎'],
-  continue: ['ok', 'oke', 'okay', 'continue', 'next', 'continuer', 'suivant', 'verder', 'volgende', 'weiter', 'go', 'allez', 'los', 'd\'accord'],
+  yes: [...YES_WORDS],
+  no: ['no', 'n', 'nope', 'nah', 'no thanks', 'not at all', 'never', 'non', 'non merci', 'pas du tout', 'jamais', 'nee', 'neen', 'nee hoor', 'nee dank u', 'nooit', 'helemaal niet', 'nein', 'nein danke', 'gar nicht', 'nie', '👎'],
+  // A one-button "Continue" step takes any yes as well: "oui" must not send the whole text again.
+  continue: ['continue', 'next', 'go', 'continuer', 'suivant', 'allez', 'on continue', 'verder', 'volgende', 'doorgaan', 'ga verder', 'weiter', 'los', 'fortfahren', ...YES_WORDS],
 };

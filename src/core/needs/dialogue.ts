@@ -14,7 +14,8 @@ import { isMinor } from './minor';
 import { loadNeeds, markCompleted, saveNeeds, type NeedsPatch } from '../../db/repos/needs';
 import { alertIfLate } from './late-change';
 import { hasHotelNights, venueDays } from './days';
-import { fieldLabel, shortDay, summaryText, type SummaryContext } from './summary';
+import { fieldLabel, longDay, shortDay, summaryText, type SummaryContext } from './summary';
+import { daysInWords } from '../registration/words';
 
 export const NEEDS_FLOW = 'needs';
 
@@ -63,6 +64,18 @@ function save(turn: Turn, category: Category, patch: NeedsPatch): void {
 }
 
 /** A category is answered (or skipped): back to the review when changing, else the next question. */
+/** Days typed in words ("samedi et dimanche", "all"): saved and said back in words. */
+function saveTypedDays(turn: Turn, text: string): { error: string; params?: Record<string, unknown> } | void {
+  const { db, config } = turn.services;
+  const offered = venueDays(db, config).map((d) => d.day);
+  const days = daysInWords(text, offered);
+  if (!days) return { error: 'needs:children.daysInvalid' };
+  save(turn, 'children', { childcareDays: days });
+  delete turn.frame.data.pick;
+  turn.say(n(turn, 'children.daysNoted', { days: days.map((day) => longDay(day, turn.lang, config.panel.timezone)).join(', ') }));
+  return done(turn, 'children');
+}
+
 function done(turn: Turn, category: Category): void {
   if (turn.frame.data.changing) {
     delete turn.frame.data.changing;
@@ -220,6 +233,8 @@ const steps: Record<string, Step> = {
   },
 
   childDays: {
+    // "samedi", "zaterdag en zondag", "all": the days named are saved at once.
+    freeText: true,
     ask: (turn) => ({
       text: n(turn, 'children.days'),
       choices: [
@@ -228,7 +243,8 @@ const steps: Record<string, Step> = {
         skipChoice(turn),
       ],
     }),
-    answer(turn, answer) {
+    answer(turn, answer): StepResult {
+      if (!answer.choiceId) return saveTypedDays(turn, answer.text) ?? undefined;
       if (answer.choiceId === SKIP) return done(turn, 'children');
       if (answer.choiceId === 'all') {
         save(turn, 'children', { childcareDays: venueDays(turn.services.db, turn.services.config).map((d) => d.day) });
@@ -244,8 +260,10 @@ const steps: Record<string, Step> = {
     ask: (turn) => {
       const picked = new Set((turn.frame.data.pick as string[] | undefined) ?? []);
       const { config } = turn.services;
+      const ticked = [...picked].sort().map((day) => longDay(day, turn.lang, config.panel.timezone));
       return {
-        text: n(turn, 'children.pickDays'),
+        // The ticked days in words, not only as ☑ (screen readers and plain text read words).
+        text: `${n(turn, 'children.pickDays')}\n${ticked.length > 0 ? n(turn, 'children.ticked', { days: ticked.join(', ') }) : n(turn, 'children.noneTicked')}`,
         choices: [
           ...venueDays(turn.services.db, config).map(({ day, event }) => ({
             id: day,
@@ -256,7 +274,9 @@ const steps: Record<string, Step> = {
         ],
       };
     },
+    freeText: true,
     answer(turn, answer): StepResult {
+      if (!answer.choiceId) return saveTypedDays(turn, answer.text) ?? undefined;
       if (answer.choiceId === SKIP) return done(turn, 'children');
       const picked = new Set((turn.frame.data.pick as string[] | undefined) ?? []);
       if (answer.choiceId === 'done') {

@@ -9,6 +9,11 @@ export function shortDay(day: string, lng: string, timeZone: string): string {
   return new Intl.DateTimeFormat(localeTag(lng), { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(`${day}T12:00:00Z`));
 }
 
+/** "samedi 20 février": the weekday and date in words, for texts read aloud. */
+export function longDay(day: string, lng: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(localeTag(lng), { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(`${day}T12:00:00Z`));
+}
+
 export interface SummaryContext {
   minor: boolean;
   /** Whether the hotel question applies to this person. */

@@ -1,5 +1,6 @@
 // Reading the registration's typed answers: names, dates, postcodes, phone numbers, e-mails.
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { dateInWords } from './words';
 
 export function parseName(text: string): string | undefined {
   const name = text.replace(/\s+/g, ' ').trim();
@@ -11,7 +12,7 @@ export function parseName(text: string): string | undefined {
 
 export type DateParse = { ok: string } | { error: 'format' | 'impossible' };
 
-/** Day/month/year in the ways Belgians write it (21/03/1990, 21.3.1990, 21-03-1990) or ISO 1990-03-21. */
+/** Day/month/year in the ways Belgians write it (21/03/1990, 21.3.1990, 21-03-1990), ISO 1990-03-21, or with the month in words. */
 export function parseBirthDate(text: string): DateParse {
   const t = text.trim();
   let d: number, m: number, y: number;
@@ -23,7 +24,10 @@ export function parseBirthDate(text: string): DateParse {
   } else if ((match = /^(\d{2})(\d{2})(\d{4})$/.exec(t))) {
     [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
   } else {
-    return { error: 'format' };
+    // The month in words, in any of the four languages: "3 april 1985", "1er mars 1990".
+    const words = dateInWords(t);
+    if (!words) return { error: 'format' };
+    ({ d, m, y } = words);
   }
   const date = new Date(Date.UTC(y, m - 1, d));
   if (m < 1 || m > 12 || d < 1 || date.getUTCDate() !== d || date.getUTCMonth() !== m - 1) return { error: 'impossible' };

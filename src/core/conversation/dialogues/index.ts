@@ -16,8 +16,9 @@ import { compensationFlow } from '../../compensation/dialogue';
 import { needsFlow } from '../../needs/dialogue';
 import { offerPersonFlow } from '../../helpline/offer-person';
 import { lostLetterFlow } from '../../registration/dialogue/lost-letter';
+import { stopRegistrationFlow } from '../../registration/dialogue/stop';
 
-export const allFlows: Flow[] = [welcomeFlow, languageFlow, restartFlow, helplineFlow, faqFlow, homeFlow, registrationFlow, participationFlow, attendanceFlow, withdrawFlow, eraseFlow, surveyFlow, compensationFlow, needsFlow, offerPersonFlow, lostLetterFlow];
+export const allFlows: Flow[] = [welcomeFlow, languageFlow, restartFlow, helplineFlow, faqFlow, homeFlow, registrationFlow, participationFlow, attendanceFlow, withdrawFlow, eraseFlow, surveyFlow, compensationFlow, needsFlow, offerPersonFlow, lostLetterFlow, stopRegistrationFlow];
 
 export function homeFrame(turn: Turn): Frame {
   if (!turn.person.language) return { flow: 'welcome', step: 'choose', data: {} };

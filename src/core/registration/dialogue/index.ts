@@ -7,6 +7,7 @@ import type { Choice } from '../../conversation/messages';
 import { placeOf } from '../../panel/belgium';
 import { formatDate, localDate } from '../../panel/time';
 import { ageOn, parseBirthDate, parseContact, parseName } from '../parse';
+import { genderInWords } from '../words';
 import { applyCode, codeStep } from './code';
 import { completeRegistration, endIneligible } from './complete';
 
@@ -182,7 +183,14 @@ const steps: Record<string, Step> = {
         if (a.gender !== 'self_described') delete a.genderText;
         return next(turn, 'gender');
       }
-      // Typed words that match no option are the person's own description.
+      // Words that clearly name an option ("je suis une femme", "vrouwelijk", "Man") are that option;
+      // only a real description of one's own stays "in my own words".
+      const option = genderInWords(answer.text);
+      if (option) {
+        a.gender = option;
+        delete a.genderText;
+        return next(turn, 'gender');
+      }
       const words = parseFreeText(answer.text);
       if (!words) return { error: 'registration:gender.invalid' };
       a.gender = 'self_described';
@@ -194,6 +202,12 @@ const steps: Record<string, Step> = {
   genderText: {
     ask: (turn) => ({ text: turn.t('registration:gender.describe') }),
     answer(turn, answer) {
+      const option = genderInWords(answer.text);
+      if (option) {
+        answersOf(turn).gender = option;
+        delete answersOf(turn).genderText;
+        return next(turn, 'gender');
+      }
       const words = parseFreeText(answer.text);
       if (!words) return { error: 'registration:gender.invalid' };
       answersOf(turn).genderText = words;

@@ -17,14 +17,14 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
   process.once('SIGTERM', early);
   let running;
   try {
-    running = await startChannels(app, ctx.settings, ctx);
+    running = await startChannels(app, ctx.settings, ctx, { localWebWhenAlone: true });
   } finally {
     process.off('SIGINT', early);
     process.off('SIGTERM', early);
   }
   if (running.names.length === 0) {
     ctx.err('panelbot: no channel configured, so here is the terminal chat (type your messages below; Ctrl+D to quit).');
-    ctx.err('To add Telegram, WhatsApp or Slack, copy .env.example to .env and fill in TELEGRAM_BOT_TOKEN, WHATSAPP_ENABLED or SLACK_BOT_TOKEN.');
+    ctx.err('To add Telegram, WhatsApp, the web chat or Slack, copy .env.example to .env and fill in TELEGRAM_BOT_TOKEN, WHATSAPP_ENABLED, PANELBOT_WEB_PORT or SLACK_BOT_TOKEN.');
     await runConsoleChat({ engine: app.engine, userId: consoleUser(ctx.args), outbox: running.console });
     await running.stop();
     app.close();

@@ -45,6 +45,14 @@ export const settingsSchema = z
     SLACK_HELPLINE_CHANNEL: optionalString,
     SLACK_ALERTS_CHANNEL: optionalString,
     SLACK_ORGANISERS: optionalString,
+    /** The web chat: the port it listens on (setting it starts the channel), the interface, the public address. */
+    PANELBOT_WEB_PORT: optionalString.pipe(z.coerce.number<string | undefined>().int().min(0).max(65535).optional()),
+    PANELBOT_WEB_HOST: optionalString,
+    PANELBOT_PUBLIC_URL: optionalString.pipe(url.optional()),
+    /** Signs the web chat's session cookies; at least 32 characters. Unset: a new one per start (sessions end at restart). */
+    PANELBOT_WEB_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, 'at least 32 characters (e.g. openssl rand -hex 32)'),
+    /** 1 behind a reverse proxy: the client's address is the last one the proxy adds to X-Forwarded-For. */
+    PANELBOT_WEB_TRUST_PROXY: flag,
   })
   .superRefine((s, ctx) => {
     if (s.SLACK_BOT_TOKEN && !s.SLACK_APP_TOKEN && !s.SLACK_SIGNING_SECRET) {

@@ -2,7 +2,7 @@
 // An adapter turns a platform update into one Inbound, and renders each Outbound it gets back.
 
 /** The channels citizens use. Organisers work in Slack, which is not a citizen channel. */
-export const CITIZEN_CHANNELS = ['telegram', 'whatsapp', 'console'] as const;
+export const CITIZEN_CHANNELS = ['telegram', 'whatsapp', 'console', 'web'] as const;
 export type ChannelKind = (typeof CITIZEN_CHANNELS)[number];
 
 /** Who, as the channel knows them: the channel plus that channel's own user id. */

@@ -1,6 +1,8 @@
 // Web chat tests: a panel on a temp DB, the real web server on loopback, and Debian's Chromium
 // driven by playwright-core (never a downloaded browser). A person types or taps in the real page;
 // each call waits until panelbot's answer is shown and returns the new messages' text.
+// Functions passed to page.waitForFunction run in the browser, where this exists.
+declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 import fs from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startWeb, type RunningWeb } from '../../src/bots/web/index';

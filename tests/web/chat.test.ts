@@ -1,10 +1,14 @@
 // The web chat in Debian's Chromium: registrations by keyboard alone and by tapping, a message of
 // the outbox arriving live, and accessibility checked by axe-core in the page.
+// Functions passed to page.evaluate run in the browser, where these exist.
+declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const window: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { userIdOf } from '../../src/bots/web/session';
 import { Dispatcher } from '../../src/core/outbox/dispatcher';
 import { enqueue } from '../../src/db/repos/outbox';
 import { generateCode } from '../../src/core/registration/invitation-code';
@@ -127,11 +131,13 @@ describe.skipIf(!HAS_CHROMIUM)('the web chat in Chromium', { timeout: 120_000 },
     const p = await WebPerson.open(context, h.panel, `${h.base}/chat`);
     await p.page.waitForFunction(() => document.querySelectorAll('.msg-bot').length > 0);
     const { db, clock } = h.panel.app.services;
-    const identity = db.select().from(identities).where(eq(identities.channel, 'web')).all().at(-1)!;
+    // This page's person: the web identity of its session cookie.
+    const sessionId = (await context.cookies()).find((c) => c.name === 'panelbot')!.value.split('.')[0]!;
+    const identity = db.select().from(identities).where(and(eq(identities.channel, 'web'), eq(identities.userId, userIdOf(sessionId)))).get()!;
     enqueue(db, { personId: identity.personId, kind: 'broadcast', payload: { outbound: { text: 'The venue changed: Egmont Palace, room 2.' } }, dueAt: clock.now(), idempotencyKey: 'live-1' }, clock.now());
     const dispatcher = new Dispatcher({ services: h.panel.app.services, senders: [h.web.sender], channel: 'web' });
     // The page's stream may still be connecting: the row waits for it, as for a closed page.
-    await expect.poll(async () => (await dispatcher.tick()).sent, { timeout: 5000 }).toBe(1);
+    await expect.poll(async () => (await dispatcher.tick()).sent, { timeout: 10_000 }).toBe(1);
     await p.page.getByText('The venue changed: Egmont Palace, room 2.').waitFor();
     await context.close();
   });

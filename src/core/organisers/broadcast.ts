@@ -1,9 +1,8 @@
 // Broadcasts from organisers: an audience, the text in every panel language, a preview (how many
 // people on which channel), then one outbox row per person in their language (kind 'broadcast').
-import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { inTransaction } from '../../db/client';
-import { attendance, broadcasts, people, registrations } from '../../db/schema/index';
+import { broadcastAudience, broadcastRow, insertBroadcast, markBroadcastQueued, type BroadcastMember } from '../../db/repos/organisers';
 import { addressesOf } from '../../db/repos/people';
 import { enqueue } from '../../db/repos/outbox';
 import { audit } from '../../db/repos/audit';
@@ -47,32 +46,9 @@ export function checkDraft(config: PanelConfig, draft: BroadcastDraft): DraftPro
   return missing.length ? { kind: 'missing_languages', languages: missing } : undefined;
 }
 
-interface Member {
-  personId: number;
-  language: string | null;
-  essentialOnly: boolean;
-}
-
 /** Active people in the audience. */
-export function audienceMembers(db: Db, audience: BroadcastAudience, eventId?: string): Member[] {
-  const cols = { personId: people.id, language: people.language, essentialOnly: people.essentialOnly };
-  const active = eq(people.status, 'active');
-  const registered = eq(registrations.status, 'registered');
-  if (audience === 'attendees') {
-    return db
-      .selectDistinct(cols)
-      .from(attendance)
-      .innerJoin(people, eq(people.id, attendance.personId))
-      .where(and(eq(attendance.eventId, eventId ?? ''), eq(attendance.answer, 'yes'), active))
-      .all();
-  }
-  const where =
-    audience === 'registrants'
-      ? and(registered, active)
-      : audience === 'selected'
-        ? and(registered, active, eq(registrations.selection, 'selected'), ne(registrations.participation, 'declined'))
-        : and(registered, active, inArray(registrations.selection, ['reserve']));
-  return db.select(cols).from(registrations).innerJoin(people, eq(people.id, registrations.personId)).where(where).all();
+export function audienceMembers(db: Db, audience: BroadcastAudience, eventId?: string): BroadcastMember[] {
+  return broadcastAudience(db, audience, eventId);
 }
 
 export function previewBroadcast(db: Db, draft: Pick<BroadcastDraft, 'audience' | 'eventId' | 'essential'>): BroadcastPreview {
@@ -98,18 +74,14 @@ export function saveDraft(services: Services, draft: BroadcastDraft, actor: stri
   const { db, clock } = services;
   const now = clock.now();
   return inTransaction(db, () => {
-    const id = db
-      .insert(broadcasts)
-      .values({ audience: draft.audience, eventId: draft.eventId ?? null, texts: JSON.stringify(draft.texts), essential: draft.essential, createdBy: actor, createdAt: now })
-      .returning({ id: broadcasts.id })
-      .get().id;
+    const id = insertBroadcast(db, { audience: draft.audience, eventId: draft.eventId ?? null, texts: JSON.stringify(draft.texts), essential: draft.essential, createdBy: actor, createdAt: now });
     audit(db, actor, 'broadcast.preview', `broadcast:${id}`, now);
     return id;
   });
 }
 
 export function getDraft(db: Db, id: number): (BroadcastDraft & { id: number; status: string }) | undefined {
-  const row = db.select().from(broadcasts).where(eq(broadcasts.id, id)).get();
+  const row = broadcastRow(db, id);
   if (!row) return undefined;
   return { id: row.id, status: row.status, audience: row.audience as BroadcastAudience, eventId: row.eventId ?? undefined, texts: JSON.parse(row.texts), essential: row.essential };
 }
@@ -145,7 +117,7 @@ export function queueBroadcast(services: Services, id: number, actor: string): Q
       );
       if (added) queued++;
     }
-    db.update(broadcasts).set({ status: 'queued', queuedBy: actor, queuedAt: now, queuedCount: queued }).where(eq(broadcasts.id, id)).run();
+    markBroadcastQueued(db, id, actor, now, queued);
     audit(db, actor, 'broadcast.queue', `broadcast:${id}`, now);
     log.info({ broadcast: id, queued }, 'broadcast queued');
     return { ok: true, queued };

@@ -1,8 +1,7 @@
 // The numbers organisers follow: letters, registrations and the response rate, eligibility,
 // each feature of the pool against its target, and the draw's outcome.
-import { count, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { invitations, registrations } from '../../db/schema/index';
+import { registrationCounts } from '../../db/repos/organisers';
 import type { PanelConfig } from '../panel/config';
 import { FEATURES, featureValues, featuresOf, type Feature } from '../selection/features';
 import { eligiblePool } from '../../db/repos/pool';
@@ -23,13 +22,10 @@ export interface PanelStats {
 const grouped = (rows: Array<{ key: string | null; n: number }>) => Object.fromEntries(rows.map((r) => [r.key ?? 'unknown', r.n]));
 
 export function computeStats(db: Db, config: PanelConfig): PanelStats {
-  const n = (q: { n: number } | undefined) => q?.n ?? 0;
-  const invitationsImported = n(db.select({ n: count() }).from(invitations).get());
-  const codesInUse = n(db.select({ n: count() }).from(invitations).where(isNotNull(invitations.claimedBy)).get());
-  const all = n(db.select({ n: count() }).from(registrations).get());
-  const ineligible = grouped(
-    db.select({ key: registrations.ineligibleReason, n: count() }).from(registrations).where(eq(registrations.status, 'ineligible')).groupBy(registrations.ineligibleReason).all(),
-  );
+  const counts = registrationCounts(db);
+  const { invitationsImported, codesInUse } = counts;
+  const all = counts.registrations;
+  const ineligible = grouped(counts.ineligible);
   const pool = eligiblePool(db);
   const features = Object.fromEntries(
     FEATURES.map((feature) => {
@@ -48,13 +44,8 @@ export function computeStats(db: Db, config: PanelConfig): PanelStats {
       return [feature, rows];
     }),
   ) as PanelStats['features'];
-  const registered = sql<string>`${registrations.status} = 'registered'`;
-  const selection = grouped(
-    db.select({ key: registrations.selection, n: count() }).from(registrations).where(registered).groupBy(registrations.selection).all(),
-  );
-  const participation = grouped(
-    db.select({ key: registrations.participation, n: count() }).from(registrations).where(eq(registrations.selection, 'selected')).groupBy(registrations.participation).all(),
-  );
+  const selection = grouped(counts.selection);
+  const participation = grouped(counts.participation);
   return {
     letters: config.registration.letters,
     invitationsImported,

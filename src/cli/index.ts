@@ -10,6 +10,7 @@ import { chatCommand } from './chat';
 import { serveCommand } from './serve';
 import { invitationsCommand } from './invitations';
 import { exportCommand } from './export';
+import { drawCommand } from './draw';
 import { selectionCommand } from './selection';
 import { statsCommand } from './stats';
 import { helplineCommand } from './helpline';
@@ -36,6 +37,10 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   selection: { run: selectionCommand, usage: 'selection import --selected selected.csv [--remaining remaining.csv] [--reserves reserves.csv] [--seed SEED]   the draw\'s outcome (reserves by lot), told to each' },
   helpline: { run: helplineCommand, usage: 'helpline list [--all] | show ID | claim ID | reply ID TEXT | resolve ID   answer citizens without Slack' },
   export: { run: exportCommand, usage: 'export pool --people people.csv --quotas quotas.csv [--settings settings.toml]   the eligible pool, quotas and settings for sortition-algorithms' },
+  draw: {
+    run: drawCommand,
+    usage: 'draw [--algorithm maximin|legacy] [--seed N] [--out DIR] [--dry-run] [--time-limit S] [--households on|off] | draw report [--chart FILE.png]   the stratified draw inside panelbot, with its fairness report',
+  },
   survey: { run: surveyCommand, usage: 'survey report [--csv] [--chart FILE.png]   questionnaires: n and means before/after, paired change' },
   compensation: {
     run: compensationCommand,

@@ -37,8 +37,18 @@ export function surveyChartSpec(comparison: Comparison, title: string): TopLevel
   };
 }
 
-export async function renderPng(spec: TopLevelSpec): Promise<Buffer> {
-  const view = new View(parse(compile(spec).spec), { renderer: 'none' });
+/** Vega-Lite's notes on a spec (printed to the console by default), for specs known to be fine. */
+interface QuietLogger {
+  level(): QuietLogger;
+  error(): QuietLogger;
+  warn(): QuietLogger;
+  info(): QuietLogger;
+  debug(): QuietLogger;
+}
+const QUIET: QuietLogger = { level: () => QUIET, error: () => QUIET, warn: () => QUIET, info: () => QUIET, debug: () => QUIET };
+
+export async function renderPng(spec: TopLevelSpec, options: { quiet?: boolean } = {}): Promise<Buffer> {
+  const view = new View(parse(compile(spec, options.quiet ? { logger: QUIET as never } : {}).spec), { renderer: 'none' });
   const svg = await view.toSVG(2);
   view.finalize();
   const png = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, background: 'white' }).render().asPng();

@@ -4,7 +4,7 @@
 // `panelbot draw report`: the last recorded draw's fairness report.
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { UsageError, has, one } from './args';
 import type { CliContext } from './context';
 import { toCsv } from './csv';
@@ -23,6 +23,7 @@ import { packagePath } from '../paths';
 
 const panelbotVersion = () => (JSON.parse(fs.readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const pct = (x: number | null) => (x === null ? '?' : `${(x * 100).toFixed(2)} %`);
 
 function progressPrinter(ctx: CliContext): (p: DrawProgress) => void {
@@ -57,11 +58,21 @@ export async function drawCommand(ctx: CliContext): Promise<number> {
   const now = app.services.clock.now();
   const pool = eligiblePool(app.db);
   const input = drawInput(config, pool, householdsText === 'on');
+  if (input.handoff.problems.length) {
+    ctx.err(`The draw cannot run: ${input.handoff.problems.length} problem(s), nothing drawn.`);
+    for (const p of input.handoff.problems) ctx.err(`  ${p.code}: ${p.message}`);
+    return 1;
+  }
+  // The same files as `export pool` writes: their hashes let anyone check the input afterwards.
+  const peopleCsv = toCsv(input.handoff.peopleHeader, input.handoff.peopleRows);
+  const quotasCsv = toCsv(['feature', 'value', 'min', 'max'], input.handoff.quotaRows.map((q) => [q.feature, q.value, q.min, q.max]));
+  const poolHash = sha256(peopleCsv);
+  const quotasHash = sha256(quotasCsv);
   const source = `built-in ${algorithm}`;
   const prior = lastDraw(app.db);
   if (prior && !dryRun) {
     const details = JSON.parse(prior.details) as { report?: FairnessReport };
-    const replay = prior.source === source && details.report?.seed === seed && details.report?.poolHash === input.poolHash && details.report?.quotasHash === input.quotasHash;
+    const replay = prior.source === source && details.report?.seed === seed && details.report?.poolHash === poolHash && details.report?.quotasHash === quotasHash;
     if (!replay) {
       ctx.err(`A draw is already recorded (draw ${prior.id}, ${prior.source}, ${prior.recordedAt.toISOString()}) and its outcome was sent. A new draw would change people's outcomes: not done. Use --dry-run to compare.`);
       return 1;
@@ -88,7 +99,7 @@ export async function drawCommand(ctx: CliContext): Promise<number> {
     }
     throw error;
   }
-  const report = fairnessReport(input.problem, result, { panelbot: panelbotVersion(), poolHash: input.poolHash, quotasHash: input.quotasHash });
+  const report = fairnessReport(input.problem, result, { panelbot: panelbotVersion(), poolHash, quotasHash });
   const selectedIds = result.panel.map((id) => input.personIds.get(id)!);
   const lot = reservesByLot(config, pool, selectedIds, config.draw.reserves, String(seed));
   const pseudonymOf = new Map([...input.personIds].map(([p, id]) => [id, p]));
@@ -105,8 +116,8 @@ export async function drawCommand(ctx: CliContext): Promise<number> {
   write('remaining.csv', toCsv(['id', ...FEATURES], remaining.map((p) => row(p.id))));
   write('reserves.csv', toCsv(['id', 'rank'], lot.ids.map((id, i) => [pseudonymOf.get(id)!, i + 1])));
   write('probabilities.csv', toCsv(['id', 'probability'], input.problem.people.map((p) => [p.id, (result.probabilities.get(p.id) ?? 0).toFixed(8)])));
-  write('pool.csv', input.poolCsv);
-  write('quotas.csv', input.quotasCsv);
+  write('people.csv', peopleCsv);
+  write('quotas.csv', quotasCsv);
   const text = formatFairnessReport(report);
   write('report.txt', `${text}\n`);
   write('report.json', `${JSON.stringify(report, null, 2)}\n`);
@@ -118,7 +129,7 @@ export async function drawCommand(ctx: CliContext): Promise<number> {
   }
   ctx.out(`\n${text}\n`);
   ctx.out(`Reserves: ${lot.ids.length} drawn by lot among ${lot.record.candidates} not selected, weighted to resemble the panel (seed ${seed}).`);
-  ctx.out(`Files in ${out}: selected.csv, remaining.csv, reserves.csv, probabilities.csv, pool.csv, quotas.csv, report.txt, report.json, chances-by-stratum.png.`);
+  ctx.out(`Files in ${out}: selected.csv, remaining.csv, reserves.csv, probabilities.csv, people.csv, quotas.csv, report.txt, report.json, chances-by-stratum.png.`);
   if (report.quotas.some((q) => !q.met)) throw new Error('the drawn panel misses a quota: this is a bug, nothing recorded');
   if (dryRun) {
     ctx.out(`Dry run: nothing recorded, nobody told. The same seed draws the same panel: --seed ${seed}`);
@@ -130,7 +141,7 @@ export async function drawCommand(ctx: CliContext): Promise<number> {
     { source, selected: selectedIds, reserves: lot.ids, reserveMethod: lot.record.method, reserveSeed: String(seed), details: { ...lot.record, report } },
     now,
   );
-  audit(app.db, operator(), 'draw', `draw ${recorded.drawId}: ${algorithm}, seed ${seed}, pool ${input.poolHash.slice(0, 16)}`, now);
+  audit(app.db, operator(), 'draw', `draw ${recorded.drawId}: ${algorithm}, seed ${seed}, pool ${poolHash.slice(0, 16)}`, now);
   const { counts, unchanged } = recorded;
   ctx.out(`${counts.selected} selected, ${counts.reserve} reserve(s), ${counts.not_selected} not selected: one message queued to each; ${unchanged} already recorded (nothing sent again).`);
   return 0;

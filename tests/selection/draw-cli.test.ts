@@ -57,11 +57,11 @@ describe('npx panelbot draw', () => {
     // sortition-algorithms' formats: id and the features; remaining leaves out the selected and their housemates.
     const selected = rows(path.join(dry, 'selected.csv'));
     const remaining = rows(path.join(dry, 'remaining.csv'));
-    const pool = rows(path.join(dry, 'pool.csv'));
+    const people = rows(path.join(dry, 'people.csv'));
     expect(selected.header).toEqual(['id', ...FEATURES]);
     expect(remaining.header).toEqual(['id', ...FEATURES]);
     expect(selected.rows).toHaveLength(10);
-    const household = new Map(pool.rows.map((r) => [r.values.id!, r.values.household!]));
+    const household = new Map(people.rows.map((r) => [r.values.id!, r.values.household!]));
     const taken = new Set(selected.rows.map((r) => household.get(r.values.id!)));
     expect(taken.size).toBe(10);
     for (const r of remaining.rows) expect(taken.has(household.get(r.values.id!))).toBe(false);
@@ -72,12 +72,13 @@ describe('npx panelbot draw', () => {
 
     // The report: the quotas met, the hashes of the files the draw read, the chart.
     const report = JSON.parse(fs.readFileSync(path.join(dry, 'report.json'), 'utf8'));
-    expect(report.poolHash).toBe(createHash('sha256').update(fs.readFileSync(path.join(dry, 'pool.csv'))).digest('hex'));
+    expect(report.poolHash).toBe(createHash('sha256').update(fs.readFileSync(path.join(dry, 'people.csv'))).digest('hex'));
     expect(report.quotasHash).toBe(createHash('sha256').update(fs.readFileSync(path.join(dry, 'quotas.csv'))).digest('hex'));
     expect(report.quotas.every((q: { met: boolean }) => q.met)).toBe(true);
     expect(report).toMatchObject({ algorithm: 'maximin', seed: 42, optimal: true, poolSize: 100, panelSize: 10 });
     expect(report.gini).toBeGreaterThan(0);
-    expect(first.out).toContain(`Pool file sha256 ${report.poolHash}`);
+    expect(first.out).toContain(`people.csv sha256 ${report.poolHash}`);
+    expect(people.header).toEqual(['id', 'household', ...FEATURES]);
     expect(fs.readFileSync(path.join(dry, 'chances-by-stratum.png')).subarray(1, 4).toString()).toBe('PNG');
 
     // The real draw with the same seed: the same panel, everyone told once.
@@ -105,12 +106,14 @@ describe('npx panelbot draw', () => {
     expect(shown.out).toContain('Draw: maximin, seed 42, 10 seats from 100 people');
   });
 
-  it('says so when no panel meets the quotas', async () => {
+  it('makes the checks of export pool first and names each failure', async () => {
     panel = testPanel();
     seedDrawCohort(panel.app.db, 6, panel.clock.now(), 5);
     const dir = path.dirname(panel.dbPath);
     const r = await cli(['--db', panel.dbPath, '--config', smallPanelConfig(dir), 'draw', '--seed', '1', '--out', path.join(dir, 'x'), '--dry-run']);
     expect(r.rc).toBe(1);
-    expect(r.err).toContain('No panel of 10 meets every quota');
+    expect(r.err).toContain('The draw cannot run');
+    expect(r.err).toContain('not_enough_people');
+    expect(panel.app.db.select().from(draws).all()).toHaveLength(0);
   });
 });

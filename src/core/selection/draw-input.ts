@@ -1,36 +1,28 @@
-// The draw's input from the store: the eligible pool (as `export pool` computes it, with each
-// letter's household) and the quotas of the configuration, as files an observer can hash.
-import { createHash } from 'node:crypto';
+// The built-in draw's input: exactly what `export pool` hands to sortition-algorithms (the same
+// people rows, households as opaque labels, quotas and checks: handoff.ts), as a draw problem.
 import type { PanelConfig } from '../panel/config';
-import { FEATURES, featuresOf, quotas, type PoolMember } from './features';
+import { FEATURES, type PoolMember } from './features';
+import { buildHandoff, type Handoff } from './handoff';
 import type { DrawProblem } from './draw/types';
 
 export interface DrawInput {
   problem: DrawProblem;
   /** pseudonym -> personId */
   personIds: Map<string, number>;
-  poolCsv: string;
-  quotasCsv: string;
-  poolHash: string;
-  quotasHash: string;
+  handoff: Handoff;
 }
 
-const cell = (v: string | number) => (/[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-const csv = (header: string[], rows: Array<Array<string | number>>) => [header, ...rows].map((r) => r.map(cell).join(',')).join('\n') + '\n';
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
 export function drawInput(config: PanelConfig, pool: PoolMember[], households = true): DrawInput {
-  const people = pool.map((m) => ({ id: m.pseudonym, features: featuresOf(config, m) as Record<string, string>, household: m.household }));
-  const rows = pool.map((m, i) => [m.pseudonym, ...FEATURES.map((f) => people[i]!.features[f]!), m.household ?? '']);
-  const poolCsv = csv(['id', ...FEATURES, 'household'], rows);
-  const quotaRows = quotas(config);
-  const quotasCsv = csv(['feature', 'value', 'min', 'max'], quotaRows.map((q) => [q.feature, q.value, q.min, q.max]));
+  const handoff = buildHandoff(config, pool);
+  const column = (name: string) => handoff.peopleHeader.indexOf(name);
+  const people = handoff.peopleRows.map((row) => ({
+    id: row[column('id')]!,
+    household: row[column('household')] || null,
+    features: Object.fromEntries(FEATURES.map((f) => [f, row[column(f)]!])),
+  }));
   return {
-    problem: { people, quotas: quotaRows, panelSize: config.draw.panelSize, households },
+    problem: { people, quotas: handoff.quotaRows, panelSize: config.draw.panelSize, households },
     personIds: new Map(pool.map((m) => [m.pseudonym, m.personId])),
-    poolCsv,
-    quotasCsv,
-    poolHash: sha256(poolCsv),
-    quotasHash: sha256(quotasCsv),
+    handoff,
   };
 }

@@ -21,7 +21,7 @@ export interface FairnessReport {
   poolSize: number;
   panelSize: number;
   households: boolean;
-  /** sha256 of the pool file (pool.csv) and the quotas file (quotas.csv) the draw read. */
+  /** sha256 of the people and quotas files the draw read (the bytes `export pool` writes). */
   poolHash: string;
   quotasHash: string;
   /** Least chance of anyone in the pool, and of anyone some panel can include. */
@@ -118,6 +118,6 @@ export function formatFairnessReport(r: FairnessReport): string {
       `${q.feature.padEnd(17)} ${q.value.padEnd(24)} ${String(q.available).padStart(5)}  ${String(q.selected).padStart(5)}  ${`${q.min}-${q.max}`.padStart(7)}  ${pct(s.mean)} (${pct(s.min)}-${pct(s.max)})${q.met ? '' : '  NOT MET'}`,
     );
   });
-  lines.push('', `Solver: ${r.solver}; panelbot ${r.panelbot}.`, `Pool file sha256 ${r.poolHash}`, `Quotas file sha256 ${r.quotasHash}`);
+  lines.push('', `Solver: ${r.solver}; panelbot ${r.panelbot}.`, `people.csv sha256 ${r.poolHash}`, `quotas.csv sha256 ${r.quotasHash}`);
   return lines.join('\n');
 }

@@ -33,7 +33,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
     usage: 'invitations import FILE.csv | invitations generate --count N --language L [--out FILE.csv]',
   },
   backup: { run: backupCommand, usage: 'backup FILE                a consistent copy of the live database (restore: stop panelbot, copy it back)' },
-  stats: { run: statsCommand, usage: 'stats [--json]             letters, registrations, the pool against the targets, the draw' },
+  stats: { run: statsCommand, usage: 'stats [--json] [--chart FILE.png]   letters, registrations, the pool against the targets, shortfalls, the draw' },
   selection: { run: selectionCommand, usage: 'selection import --selected selected.csv [--remaining remaining.csv] [--reserves reserves.csv] [--seed SEED]   the draw\'s outcome (reserves by lot), told to each' },
   helpline: { run: helplineCommand, usage: 'helpline list [--all] | show ID | claim ID | reply ID TEXT | resolve ID   answer citizens without Slack' },
   export: { run: exportCommand, usage: 'export pool --people people.csv --quotas quotas.csv [--settings settings.toml]   the eligible pool, quotas and settings for sortition-algorithms' },

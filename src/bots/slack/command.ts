@@ -1,6 +1,8 @@
 // The /panel slash command: stats, find, logistics, broadcast. Organisers only; every use audited.
 import type { App as BoltApp } from '@slack/bolt';
 import { computeStats, formatStats } from '../../core/organisers/stats';
+import { shortfallOf } from '../../core/organisers/shortfall-of-panel';
+import { formatShortfall, type ShortfallReport } from '../../core/organisers/shortfall';
 import { findPeople, formatFound } from '../../core/organisers/find-person';
 import { audit } from '../../db/repos/audit';
 import { describeCheckIn, organiserCheckIn } from '../../core/attendance/organiser-checkin';
@@ -15,7 +17,7 @@ import { escapeMrkdwn } from './format';
 export type LogisticsReport = (eventId: string) => string | undefined;
 
 export const USAGE = [
-  '`/panel stats`: registrations, response rate, the pool against the targets, the draw',
+  '`/panel stats`: registrations, response rate, the pool against the targets, shortfalls (with a chart), the draw',
   '`/panel find <code, pseudonym or name>`: find a person',
   '`/panel logistics <event>`: meals, childcare, hotel nights, companions for an event',
   '`/panel checkin <event> <pseudonym> [day]`: mark someone present on an event day',
@@ -39,7 +41,12 @@ export function registerPanelCommand(bolt: BoltApp, services: Services, organise
     switch (sub.toLowerCase()) {
       case 'stats': {
         audit(db, actor, 'stats', null, clock.now());
-        await reply(block(formatStats(computeStats(db, config))));
+        const shortfall = shortfallOf(db, config, clock.now());
+        await reply(block(`${formatStats(computeStats(db, config))}\n\n${formatShortfall(shortfall)}`));
+        // The shortfall chart follows the table as a file, like the questionnaire's.
+        void postShortfallChart(client as unknown as WebClient, command.channel_id, shortfall, config.panel.name.en).catch((err: Error) =>
+          services.log.warn({ err: { name: err.name, message: err.message } }, 'slack: shortfall chart not posted'),
+        );
         return;
       }
       case 'find': {
@@ -92,4 +99,10 @@ async function postSurveyChart(client: WebClient, channel: string, services: Ser
   const { surveyChartPng } = await import('../../core/followup/survey-chart');
   const png = await surveyChartPng(services.db, services.config);
   await client.files.uploadV2({ channel_id: channel, file: png, filename: 'questionnaire-before-after.png', title: 'Questionnaire: before and after' });
+}
+
+async function postShortfallChart(client: WebClient, channel: string, report: ShortfallReport, panelName: string): Promise<void> {
+  const { shortfallChartPng } = await import('../../core/organisers/shortfall-chart');
+  const png = await shortfallChartPng(report, panelName);
+  await client.files.uploadV2({ channel_id: channel, file: png, filename: 'registrations-shortfall.png', title: "Registrations against the draw's needs" });
 }

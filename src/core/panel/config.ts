@@ -172,6 +172,8 @@ export const panelConfigSchema = z
         /** Seats each quota may move around its target. */
         slack: z.number().int().nonnegative().default(1),
         /** The gender value of people who describe their gender in their own words (a quota row of its own; share 0 unless targeted). */
+        /** For the shortfall during registration: registrants aimed at per seat of each quota's minimum. */
+        aimPerMinimumSeat: z.number().positive().default(5),
         selfDescribedGender: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'use lower-case letters, digits, dashes and underscores').default('other'),
         quotas: z
           .object({

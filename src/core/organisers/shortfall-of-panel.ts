@@ -1,0 +1,31 @@
+// The shortfall report of this panel now: the store's registrations and letters, the configured quotas,
+// the registration's opening and closing days in the panel's time zone.
+import type { Db } from '../../db/client';
+import { eligiblePool } from '../../db/repos/pool';
+import { eligibleRegistrationTimes, lettersByLanguageAndPostcode } from '../../db/repos/response';
+import { placeOf } from '../panel/belgium';
+import type { PanelConfig } from '../panel/config';
+import { zonedInstant } from '../panel/time';
+import { quotas, traceFeatures } from '../selection/features';
+import { computeShortfall, type ShortfallReport } from './shortfall';
+
+/** A letter's cell: its languages and the region of its postcode. */
+export function cellOf(languages: string, postcode: string | null): string {
+  const region = (postcode && placeOf(postcode)?.region) || 'unknown region';
+  return `${languages} · ${region}`;
+}
+
+export function shortfallOf(db: Db, config: PanelConfig, now: Date): ShortfallReport {
+  const tz = config.panel.timezone;
+  const opens = zonedInstant(config.registration.opens, 0, 0, tz);
+  // Registration closes at the end of its last day.
+  const closes = new Date(zonedInstant(config.registration.closes, 23, 59, tz).getTime() + 60_000);
+  const features = new Map(eligiblePool(db).map((m) => [m.personId, traceFeatures(config, m).values]));
+  const letters = new Map<string, number>();
+  for (const l of lettersByLanguageAndPostcode(db)) {
+    const cell = cellOf(l.languages, l.postcode);
+    letters.set(cell, (letters.get(cell) ?? 0) + l.n);
+  }
+  const registrations = eligibleRegistrationTimes(db).map((r) => ({ at: r.at, values: features.get(r.personId) ?? {}, cell: cellOf(r.languages, r.postcode) }));
+  return computeShortfall({ now, opens, closes, quotas: quotas(config), aimPerMinimumSeat: config.draw.aimPerMinimumSeat, registrations, letters });
+}

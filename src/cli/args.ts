@@ -33,3 +33,6 @@ export const one = (args: ParsedArgs, name: string): string | undefined => args.
 export const has = (args: ParsedArgs, name: string): boolean => args.options.has(name);
 
 export class UsageError extends Error {}
+
+/** A value an organiser typed that cannot be read: said in one line, without the usage. */
+export class InputError extends Error {}

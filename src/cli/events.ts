@@ -1,7 +1,8 @@
 // `panelbot events list` and `panelbot events move EVENT --start ISO --end ISO`: a new date for an
 // event; every unsent reminder of the old date is cancelled and the new ones planned, in one go.
-import { UsageError, one } from './args';
+import { UsageError } from './args';
 import type { CliContext } from './context';
+import { timeOption } from './dates';
 import { effectiveEvents } from '../core/panel/calendar';
 import { moveEvent, MoveError } from '../core/panel/move-event';
 import { audit } from '../db/repos/audit';
@@ -17,12 +18,12 @@ export async function eventsCommand(ctx: CliContext): Promise<number> {
   }
   if (sub !== 'move') throw new UsageError('use "events list" or "events move EVENT --start ISO --end ISO"');
   const eventId = ctx.args.positionals[1];
-  const start = one(ctx.args, 'start');
-  const end = one(ctx.args, 'end');
-  if (!eventId || !start || !end) throw new UsageError('events move needs EVENT, --start and --end (like 2027-02-27T09:30:00+01:00)');
+  const start = timeOption(ctx.args, 'start', config.panel.timezone);
+  const end = timeOption(ctx.args, 'end', config.panel.timezone);
+  if (!eventId || !start || !end) throw new UsageError('events move needs EVENT, --start and --end (like 2027-02-27T09:30 in panel time, or 27/2/2027 09:30)');
   try {
-    const result = moveEvent(app.services, eventId, new Date(start), new Date(end), clock.now());
-    audit(db, operator(), 'events.move', `${eventId} ${start} ${end}`, clock.now());
+    const result = moveEvent(app.services, eventId, start, end, clock.now());
+    audit(db, operator(), 'events.move', `${eventId} ${start.toISOString()} ${end.toISOString()}`, clock.now());
     ctx.out(`${eventId} moved: ${result.cancelled} unsent reminder(s) cancelled, ${result.queued} planned for the new date.`);
     return 0;
   } catch (err) {

@@ -1,6 +1,7 @@
 // The `panelbot` command line: one file per command, routed here.
 import 'dotenv/config';
-import { one, parseArgs, UsageError } from './args';
+import { InputError, one, parseArgs, UsageError } from './args';
+import { CsvError } from './csv';
 import { organiserRefusal } from './organiser-access';
 import { DEFAULT_DB } from '../app';
 import { createCliContext, type CliContext } from './context';
@@ -84,8 +85,14 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     return await command.run(ctx);
   } catch (err) {
+    if (err instanceof InputError) {
+      process.stderr.write(`panelbot: ${err.message}\n`);
+      return 2;
+    }
     if (err instanceof UsageError) {
-      process.stderr.write(`panelbot: ${err.message}\n\n${usage()}\n`);
+      // Within a known command, its own usage line; otherwise every command's.
+      const known = COMMANDS[argv.find((a) => COMMANDS[a] !== undefined) ?? ''];
+      process.stderr.write(`panelbot: ${err.message}\n${known ? `usage: panelbot ${known.usage}` : `\n${usage()}`}\n`);
       return 2;
     }
     if (err instanceof SettingsError) {
@@ -96,6 +103,14 @@ export async function runCli(argv: string[]): Promise<number> {
       process.stderr.write(`panelbot: the panel configuration ${err.message}\n`);
       return 2;
     }
-    throw err;
+    if (err instanceof CsvError) {
+      process.stderr.write(`panelbot: ${err.message}\n`);
+      return 1;
+    }
+    // Anything else is a bug or the system (a full disk, a locked file): one line, never a stack
+    // trace in the organiser's face; PANELBOT_DEBUG=1 shows it.
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`panelbot: ${message}${process.env.PANELBOT_DEBUG ? `\n${(err as Error)?.stack ?? ''}` : ' (PANELBOT_DEBUG=1 for details)'}\n`);
+    return 1;
   }
 }

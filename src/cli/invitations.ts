@@ -4,7 +4,7 @@ import { UsageError, one } from './args';
 import type { CliContext } from './context';
 import { readCsvFile, toCsv } from './csv';
 import { invitations } from '../db/schema/index';
-import { checkCode, formatCode, generateCode, normalizeCode } from '../core/registration/invitation-code';
+import { checkCode, formatCode, generateCode, normalizeCode, ownCodes } from '../core/registration/invitation-code';
 import { LANGUAGES } from '../core/panel/config';
 import { inTransaction } from '../db/client';
 import { telegramBotUsername } from './telegram-username';
@@ -25,23 +25,26 @@ function importInvitations(ctx: CliContext): number {
     ctx.err(`panelbot: ${file} does not exist`);
     return 1;
   }
-  const { header, rows } = readCsvFile(file);
-  if (!header.includes('code')) {
-    ctx.err(`panelbot: ${file} has no "code" column (columns: code, language, postcode, household)`);
-    return 1;
-  }
+  const { rows } = readCsvFile(file, { required: ['code'], known: ['language', 'postcode', 'household'] });
   const app = ctx.openApp();
   const now = app.services.clock.now();
   const problems: string[] = [];
   let added = 0;
   let already = 0;
   const seen = new Set<string>();
+  // panelbot's own codes keep their check-character diagnosis; another service's codes (4 to 16
+  // letters and digits, case and dashes ignored) are taken as printed.
+  const own = ownCodes(rows.map((r) => normalizeCode(r.values.code ?? '')).filter((c): c is string => c !== undefined));
   inTransaction(app.db, () => {
     for (const row of rows) {
       const raw = row.values.code ?? '';
       const code = normalizeCode(raw);
-      if (!code || checkCode(code) !== 'ok') {
-        problems.push(`line ${row.line}: "${raw}" is not a valid code (9 characters with a check character; see "invitations generate")`);
+      if (!code) {
+        problems.push(`line ${row.line}: "${raw}" is not a code (4 to 16 letters and digits; dashes and spaces are ignored)`);
+        continue;
+      }
+      if (own && checkCode(code) === 'checksum') {
+        problems.push(`line ${row.line}: "${raw}" has a wrong check character: a typing mistake? (panelbot's codes, see "invitations generate")`);
         continue;
       }
       const language = (row.values.language ?? '').toLowerCase().replace(/\s/g, '');

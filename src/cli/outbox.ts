@@ -1,15 +1,15 @@
 // `panelbot outbox preview [--from DATE] [--to DATE]`: what will be sent, per day, kind and channel,
 // and to how many people. `panelbot outbox status`: pending, sent, failed, skipped, with reasons.
 import { and, gte, inArray, lt } from 'drizzle-orm';
-import { UsageError, one } from './args';
+import { InputError, UsageError, one } from './args';
 import type { CliContext } from './context';
 import { outbox } from '../db/schema/index';
 import { addressesOf } from '../db/repos/people';
 import { planReminders } from '../core/reminders/plan-reminders';
 import { localDate, zonedInstant } from '../core/panel/time';
 import { addDays } from '../core/reminders/reminder-times';
+import { dayOption } from './dates';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export async function outboxCommand(ctx: CliContext): Promise<number> {
   const sub = ctx.args.positionals[0];
@@ -23,9 +23,9 @@ function preview(ctx: CliContext): number {
   const { db, config, clock } = app.services;
   const tz = config.panel.timezone;
   const now = clock.now();
-  const from = one(ctx.args, 'from') ?? localDate(now, tz);
-  const to = one(ctx.args, 'to') ?? addDays(from, 30);
-  if (!DATE.test(from) || !DATE.test(to)) throw new UsageError('--from and --to are dates like 2027-02-13');
+  const from = dayOption(ctx.args, 'from', tz) ?? localDate(now, tz);
+  const to = dayOption(ctx.args, 'to', tz) ?? addDays(from, 30);
+  if (to < from) throw new InputError(`--to ${to} is before --from ${from}`);
   // The reminders the scheduler would plan are planned first (idempotent), so they show here too.
   planReminders(app.services, now);
   const rows = db

@@ -15,8 +15,7 @@ import { operator } from './operator';
 
 function idsIn(file: string): { ids: string[]; problems: string[] } {
   if (!fs.existsSync(file)) throw new UsageError(`${file} does not exist`);
-  const { header, rows } = readCsvFile(file);
-  if (!header.includes('id')) return { ids: [], problems: [`${file}: no "id" column`] };
+  const { header, rows } = readCsvFile(file, { required: ['id'] });
   // An organisers' reserves file may carry its own order in a "rank" column.
   const ordered = header.includes('rank') ? [...rows].sort((a, b) => Number(a.values.rank) - Number(b.values.rank)) : rows;
   return { ids: ordered.map((r) => r.values.id ?? '').filter(Boolean), problems: [] };

@@ -22,22 +22,39 @@ export function generateCode(): string {
   return body + CODE_ALPHABET[checkValue(body)];
 }
 
-/** How codes are printed on letters: ABC-DEF-GHJ. */
+/** How panelbot's codes are printed on letters: ABC-DEF-GHJ; another service's as they are. */
 export function formatCode(code: string): string {
-  return code.length === CODE_LENGTH ? `${code.slice(0, 3)}-${code.slice(3, 6)}-${code.slice(6)}` : code;
+  return checkCode(code) !== 'format' ? `${code.slice(0, 3)}-${code.slice(3, 6)}-${code.slice(6)}` : code;
 }
 
-/** Upper case without spaces or dashes; undefined when it cannot be a code at all. */
+/** Codes from another service that prints the letters: letters and digits, this long. */
+export const OTHER_CODE_LENGTH = { min: 4, max: 16 };
+
+/**
+ * Upper case without spaces, dashes, dots or underscores; undefined when it cannot be a code at
+ * all. panelbot's own codes (9 characters, see above) and other services' codes (4 to 16 letters
+ * and digits) both pass.
+ */
 export function normalizeCode(text: string): string | undefined {
   const compact = text.toUpperCase().replace(/[\s\-_.]/g, '');
-  return compact.length === CODE_LENGTH && /^[0-9A-Z]+$/.test(compact) ? compact : undefined;
+  return compact.length >= OTHER_CODE_LENGTH.min && compact.length <= OTHER_CODE_LENGTH.max && /^[0-9A-Z]+$/.test(compact) ? compact : undefined;
 }
 
 export type CodeCheck = 'ok' | 'format' | 'checksum';
 
+/** panelbot's own format: 'ok', 'checksum' (a typing mistake), or 'format' (not one of ours). */
 export function checkCode(code: string): CodeCheck {
   if (code.length !== CODE_LENGTH || [...code].some((c) => !CODE_ALPHABET.includes(c))) return 'format';
   return CODE_ALPHABET[checkValue(code.slice(0, -1))] === code[CODE_LENGTH - 1] ? 'ok' : 'checksum';
+}
+
+/**
+ * Whether a file of codes holds panelbot's own: most of those in our format have a right check
+ * character (another service's codes pass by chance 1 time in 31). Then a wrong one is a typo.
+ */
+export function ownCodes(codes: string[]): boolean {
+  const ours = codes.map(checkCode).filter((c) => c !== 'format');
+  return ours.length > 0 && ours.filter((c) => c === 'ok').length * 2 >= ours.length;
 }
 
 /** The languages printed on a letter ("nl+fr"), those panelbot knows. */

@@ -1,5 +1,5 @@
-// The invitation code step: format and check character first (typing mistakes are named as such),
-// then the letter itself. Wrong codes are limited per person, and a burst across people is
+// The invitation code step: the letter's code, ours or another service's (typing mistakes in ours
+// are named as such). Wrong codes are limited per person, and a burst across people is
 // reported to the organisers.
 import type { FrameData, Step, StepResult, Turn } from '../../conversation/flow';
 import { checkCode, formatCode, normalizeCode } from '../invitation-code';
@@ -44,17 +44,16 @@ export function tryCode(turn: Turn, raw: string, data: FrameData, fromLink = fal
   if (wrongCodesSince(db, new Date(turn.now.getTime() - HOUR), turn.person.id) >= limit) {
     return { error: 'registration:code.tooMany', params: { minutes: minutesUntilRetry(turn), ...helpParams(turn) } };
   }
+  // Our own codes and other services' codes (4-16 letters and digits) are both looked up; a code in
+  // our format with a wrong check character is named a typing mistake, and a word without a digit
+  // ("hello") is not counted as a wrong code.
   const code = normalizeCode(raw);
-  const check = code ? checkCode(code) : 'format';
-  if (!code || check === 'format') return { error: fromLink ? 'registration:code.linkInvalid' : 'registration:code.format' };
-  if (check === 'checksum') {
+  const invitation = code ? findInvitation(db, code) : undefined;
+  if (!code || !invitation) {
+    const check = code ? checkCode(code) : 'format';
+    if (!code || (check === 'format' && !/\d/.test(code))) return { error: fromLink ? 'registration:code.linkInvalid' : 'registration:code.format' };
     wrongCode(turn);
-    return { error: 'registration:code.typo' };
-  }
-  const invitation = findInvitation(db, code);
-  if (!invitation) {
-    wrongCode(turn);
-    return { error: 'registration:code.unknown' };
+    return { error: check === 'checksum' ? 'registration:code.typo' : 'registration:code.unknown' };
   }
   if (!claimInvitation(db, code, turn.person.id, turn.now)) return { error: 'registration:code.used', params: helpParams(turn) };
   data.code = code;

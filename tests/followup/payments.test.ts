@@ -131,7 +131,7 @@ describe('money that cannot be paid twice', () => {
     panel.app.db.$client.prepare("UPDATE people SET language = 'en' WHERE id = ?").run(late!.id);
     panel.clock.advance(3_600_000);
     planCompensation(panel.app.services, panel.clock.now());
-    late!.user.says('Late Holder');
+    late!.user.says('Lena Hollander');
     late!.user.says('NL91ABNA0417164300');
     late!.user.says('Yes, correct');
     await c.run('export', '--out', c.dir);

@@ -77,6 +77,35 @@ describe('/panel survey', () => {
   });
 });
 
+describe('/panel draw report', () => {
+  it('says when no draw is recorded, then answers with the fairness report and posts its chart', async () => {
+    t = await slackTest();
+    expect((await t.send.command('UORG1', 'draw report')).json().text).toContain('No built-in draw is recorded yet');
+    expect((await t.send.command('UORG1', 'draw')).json().text).toContain('Usage: `/panel draw report`');
+
+    // A draw as `npx panelbot draw` records it (on a small pool of sortition-algorithms' tests).
+    const { draw } = await import('../../src/core/selection/draw/index');
+    const { fairnessReport } = await import('../../src/core/selection/draw/fairness');
+    const { insertDraw } = await import('../../src/db/repos/draws');
+    const { example5 } = await import('../selection/sortition-fixtures');
+    const problem = example5();
+    const result = await draw(problem, 'maximin', { seed: 9 });
+    const report = fairnessReport(problem, result, { panelbot: '0.1.0', poolHash: 'a'.repeat(64), quotasHash: 'b'.repeat(64) });
+    insertDraw(t.panel.app.db, { source: 'built-in maximin', selected: 5, reserves: 0, reserveMethod: 'lot_weighted_to_panel_profile', reserveSeed: '9', details: JSON.stringify({ report }), recordedAt: t.panel.clock.now() });
+
+    const text = (await t.send.command('UORG1', 'draw report')).json().text as string;
+    expect(text).toContain('Draw: maximin, seed 9, 5 seats from 7 people');
+    expect(text).toContain('least 50.00 %');
+    expect(text).toContain(`people.csv sha256 ${'a'.repeat(64)}`);
+    const until = Date.now() + 30_000;
+    while (!t.fake.called('files.completeUploadExternal').length && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    const bytes = t.fake.called('upload')[0]!.args.bytes as Buffer;
+    expect(bytes.indexOf(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBeGreaterThanOrEqual(0);
+    const actions = t.panel.app.db.select().from(auditLog).all().map((a) => `${a.actor} ${a.action}`);
+    expect(actions).toEqual(['slack:UORG1 draw_report']);
+  });
+});
+
 describe('/panel checkin', () => {
   it('marks someone present on an event day, once, and audits it', async () => {
     t = await slackTest({ now: '2027-02-20T09:40:00+01:00' });

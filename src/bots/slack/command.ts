@@ -12,6 +12,8 @@ import type { Services } from '../../core/conversation/flow';
 import { REFUSAL, type Organisers } from './organisers';
 import { composeView } from './broadcast';
 import { escapeMrkdwn } from './format';
+import { lastDrawReport } from '../../core/selection/draw-report';
+import { formatFairnessReport, type FairnessReport } from '../../core/selection/draw/fairness';
 
 /** The logistics report for an event (src/core/needs/logistics.ts, when present): text, or undefined for an unknown event. */
 export type LogisticsReport = (eventId: string) => string | undefined;
@@ -22,6 +24,7 @@ export const USAGE = [
   '`/panel logistics <event>`: meals, childcare, hotel nights, companions for an event',
   '`/panel checkin <event> <pseudonym> [day]`: mark someone present on an event day',
   '`/panel survey`: the questionnaires before and after, with the chart',
+  '`/panel draw report`: the fairness report of the built-in draw, with its chart',
   '`/panel broadcast`: write to an audience in every panel language',
 ].join('\n');
 
@@ -83,6 +86,17 @@ export function registerPanelCommand(bolt: BoltApp, services: Services, organise
         );
         return;
       }
+      case 'draw': {
+        if (arg.toLowerCase() !== 'report') return reply('Usage: `/panel draw report` (the draw itself runs from the terminal: `npx panelbot draw`)');
+        const report = lastDrawReport(db);
+        if (!report) return reply('No built-in draw is recorded yet (`npx panelbot draw` runs it).');
+        audit(db, actor, 'draw_report', null, clock.now());
+        await reply(block(formatFairnessReport(report)));
+        void postDrawChart(client as unknown as WebClient, command.channel_id, report).catch((err: Error) =>
+          services.log.warn({ err: { name: err.name, message: err.message } }, 'slack: draw chart not posted'),
+        );
+        return;
+      }
       case 'broadcast': {
         await ack();
         await client.views.open({ trigger_id: command.trigger_id, view: composeView(config) });
@@ -105,4 +119,10 @@ async function postShortfallChart(client: WebClient, channel: string, report: Sh
   const { shortfallChartPng } = await import('../../core/organisers/shortfall-chart');
   const png = await shortfallChartPng(report, panelName);
   await client.files.uploadV2({ channel_id: channel, file: png, filename: 'registrations-shortfall.png', title: "Registrations against the draw's needs" });
+}
+
+async function postDrawChart(client: WebClient, channel: string, report: FairnessReport): Promise<void> {
+  const { fairnessChartPng } = await import('../../core/selection/draw/fairness-chart');
+  const png = await fairnessChartPng(report);
+  await client.files.uploadV2({ channel_id: channel, file: png, filename: 'draw-chances-by-stratum.png', title: 'The draw: chance of selection by stratum' });
 }

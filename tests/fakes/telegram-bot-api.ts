@@ -54,6 +54,7 @@ export class FakeBotApi {
   private pollers: Array<() => void> = [];
   private confirmWaiters: Array<{ updateId: number; resolve: () => void }> = [];
   private readonly history = new Map<number, Update>();
+  private readonly numbered = new WeakSet<object>();
 
   private constructor(private readonly server: http.Server) {}
 
@@ -84,8 +85,19 @@ export class FakeBotApi {
     this.blocked.add(chatId);
   }
 
-  /** Adds an update for getUpdates; returns its update_id. */
+  /**
+   * Adds an update for getUpdates; returns its update_id. A new message gets its number in the
+   * chat's sequence, shared with the bot's messages, as in a Telegram private chat (pushing the same
+   * message object again keeps its number: a redelivery).
+   */
   push(body: UpdateBody): number {
+    const message = body.message;
+    if (message?.chat?.id !== undefined && !this.numbered.has(message)) {
+      this.numbered.add(message);
+      const next = (this.nextMessageId.get(message.chat.id) ?? 1) + 1;
+      this.nextMessageId.set(message.chat.id, next);
+      (message as { message_id: number }).message_id = next;
+    }
     const update = { update_id: this.nextUpdateId++, ...body } as Update;
     this.updates.push(update);
     this.history.set(update.update_id, update);

@@ -64,7 +64,7 @@ export class UpdateHandler {
     for (const reply of replies) {
       const result = await sender.send(String(chatId), reply, 'reply');
       if (result.ok) {
-        engine.replySent(inbound);
+        engine.replySent(inbound, reply, result.platformMessageId);
         continue;
       }
       if (result.permanent) break; // blocked, or refused for good: nothing to retry

@@ -88,7 +88,10 @@ export function updateToInbound(update: Update, codec: CallbackCodec): Mapped {
     if (m.chat.type !== 'private') return { kind: 'ignore', reason: `message in a ${m.chat.type}` };
     const content = messageContent(m);
     if (!content) return { kind: 'ignore', reason: 'service message' };
-    return { kind: 'inbound', chatId: m.chat.id, inbound: inbound(m.chat.id, String(m.message_id), content, m.from?.language_code) };
+    const value = inbound(m.chat.id, String(m.message_id), content, m.from?.language_code);
+    // In a private chat both sides' messages share one numbering: it tells which question an answer followed.
+    value.order = m.reply_to_message ? { sequence: m.message_id, replyTo: m.reply_to_message.message_id } : { sequence: m.message_id };
+    return { kind: 'inbound', chatId: m.chat.id, inbound: value };
   }
   if (update.edited_message) {
     const m = update.edited_message;

@@ -58,7 +58,7 @@ export class InboundHandler {
     for (let i = 0; i < replies.length; i++) {
       const result = await sender.reply(chatId, replies[i]!);
       if (result.ok) {
-        engine.replySent(inbound);
+        engine.replySent(inbound, replies[i], result.platformMessageId);
         continue;
       }
       if (result.permanent) {

@@ -42,6 +42,8 @@ export interface Hearing {
 export class Engine {
   private readonly flows = new Map<string, Flow>();
   private pendingDeliveries: Array<[string, string]> = [];
+  /** Messages answered again from the inbound log in this process (their questions' first showing is unknown). */
+  private readonly replayed = new Set<string>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly commandWords: Map<string, Command>;
   private readonly queued: Array<{ inbound: Inbound; resolve: (replies: Outbound[]) => void }> = [];
@@ -169,11 +171,16 @@ export class Engine {
    * answered only with the replies not recorded here, so at most the reply in flight at the crash
    * can arrive twice. Never throws: an unwritable store only means that reply may be sent again.
    */
-  replySent(inbound: Pick<Inbound, 'address' | 'messageId'>): void {
+  replySent(inbound: Pick<Inbound, 'address' | 'messageId'>, reply?: Outbound, platformMessageId?: string): void {
+    const { db, clock, log } = this.services;
     try {
-      markReplySent(this.services.db, inbound.address.channel, inbound.messageId);
+      inTransaction(db, () => {
+        markReplySent(db, inbound.address.channel, inbound.messageId);
+        const replay = this.replayed.has(`${inbound.address.channel}\u0000${inbound.messageId}`);
+        if (reply?.asks && platformMessageId !== undefined && !replay) noteQuestionShown(db, inbound.address, reply.asks, platformMessageId, clock.now());
+      });
     } catch (err) {
-      this.services.log.warn({ err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'reply sent, not recorded yet');
+      log.warn({ err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'reply sent, not recorded yet');
     }
   }
 
@@ -222,7 +229,14 @@ export class Engine {
     const { db, clock } = this.services;
     const { channel } = inbound.address;
     const seen = findSeen(db, channel, inbound.messageId);
-    if (seen) return seen.delivered ? [] : seen.replies;
+    if (seen) {
+      if (seen.delivered) return [];
+      // Sent again after a crash: the first showing of a question it asks is not known (it may have
+      // reached the person before the crash), so it does not become the question's reference.
+      this.replayed.add(`${channel}\u0000${inbound.messageId}`);
+      if (this.replayed.size > 10_000) this.replayed.clear(); // a bound: only the sends under way matter
+      return seen.replies;
+    }
 
     const now = clock.now();
     let person = findPersonByAddress(db, inbound.address);
@@ -241,6 +255,7 @@ export class Engine {
 
     const stack = isNew ? [] : this.withoutExpired(loadStack(db, person.id) ?? [], now);
     const turn = new TurnImpl(this, person, inbound.address, stack, now, guessLanguage(inbound.languageHint));
+    turn.order = inbound.order;
     if (stack.length === 0) turn.resetToHome(inbound);
 
     this.dispatch(turn, inbound);
@@ -298,6 +313,21 @@ export class Engine {
   }
 }
 
+/**
+ * The platform's number of the message that asked the person's current question, noted when that
+ * message was the question's first showing (a frame's shown.ref is set once).
+ */
+function noteQuestionShown(db: Services['db'], address: ChannelAddress, key: string, platformMessageId: string, now: Date): void {
+  const ref = Number(platformMessageId);
+  if (!Number.isSafeInteger(ref)) return; // a platform without numbered messages (WhatsApp)
+  const person = findPersonByAddress(db, address);
+  const stack = person ? loadStack(db, person.id) : undefined;
+  const top = stack?.[stack.length - 1];
+  if (!person || !stack || !top?.shown || top.shown.key !== key || top.shown.ref !== undefined) return;
+  top.shown.ref = ref;
+  saveStack(db, person.id, stack, now);
+}
+
 export function guessLanguage(hint: string | undefined): Language {
   const short = hint?.slice(0, 2).toLowerCase();
   return (LANGUAGES as readonly string[]).includes(short ?? '') ? (short as Language) : 'en';
@@ -308,6 +338,8 @@ class TurnImpl implements Turn {
   readonly replies: Outbound[] = [];
   languageChanged = false;
   forgotten = false;
+  /** Where the message being answered sits in the chat (Inbound.order). */
+  order: Inbound['order'];
   private moved = false;
   private silent = false;
   readonly person: Person;
@@ -466,6 +498,11 @@ class TurnImpl implements Turn {
     const hears = this.hears();
     // Urgent words are always heard; a step that records descriptions (a need) also keeps the text.
     if (hears && this.hearing!.beforeAnswer(this, text) && !step.keepsUrgentText) return this.reask();
+    if (this.answersEarlierQuestion()) {
+      this.say(this.t('common:errors.staleAnswer'));
+      this.reask();
+      return;
+    }
     const offered = this.offeredChoices(step);
     if (offered && offered.length > 0) {
       const id = matchChoice(text, offered, UNIVERSAL_SYNONYMS, step.byPosition !== false);
@@ -477,6 +514,20 @@ class TurnImpl implements Turn {
       }
     }
     this.answer({ text }, hears);
+  }
+
+  /**
+   * A typed answer meant for a question that has since moved on: it replies to a message older
+   * than the current question, or was typed after the previous question and before this one was
+   * shown (the person answered a question twice, e.g. one repeated after a restart). An answer typed
+   * before any question (a quick "English" after /start) is not.
+   */
+  private answersEarlierQuestion(): boolean {
+    const shown = this.frame.shown;
+    const order = this.order;
+    if (!order || shown?.ref === undefined || shown.key !== `${this.frame.flow}.${this.frame.step}`) return false;
+    if (order.replyTo !== undefined) return order.replyTo < shown.ref;
+    return shown.prevRef !== undefined && order.sequence > shown.prevRef && order.sequence < shown.ref;
   }
 
   private answer(answer: Answer, typed = false): void {
@@ -521,6 +572,12 @@ class TurnImpl implements Turn {
     const step = this.currentStep();
     const question = step.ask(this);
     const prefix = this.choicePrefix();
-    this.say(question.choices ? { ...question, choices: question.choices.map((c) => ({ id: prefix + c.id, label: c.label })) } : question);
+    const asks = `${this.frame.flow}.${this.frame.step}`;
+    const shown = this.frame.shown;
+    if (shown?.key !== asks) {
+      const prevRef = shown?.ref ?? shown?.prevRef;
+      this.frame.shown = prevRef === undefined ? { key: asks } : { key: asks, prevRef };
+    }
+    this.say({ ...(question.choices ? { ...question, choices: question.choices.map((c) => ({ id: prefix + c.id, label: c.label })) } : question), asks });
   }
 }

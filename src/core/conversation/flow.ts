@@ -15,6 +15,12 @@ export interface Frame {
   flow: string;
   step: string;
   data: FrameData;
+  /**
+   * The question this frame last showed (flow.step) and the platform's number of the message that
+   * first asked it (ref, once its delivery is recorded), with the number of the question before it
+   * (prevRef): a typed answer between the two was meant for the earlier question.
+   */
+  shown?: { key: string; ref?: number; prevRef?: number };
 }
 
 export interface Person {

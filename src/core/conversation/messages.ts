@@ -45,6 +45,13 @@ export interface Inbound {
   content: InboundContent;
   /** The language the platform reports for the user (e.g. Telegram's language_code), a hint only. */
   languageHint?: string;
+  /**
+   * Where the message sits in the chat, when the platform numbers both sides' messages in one
+   * sequence (Telegram private chats): its own number, and the number of the message it explicitly
+   * replies to. Compared with the number of the message that asked the current question, it tells
+   * an answer typed for an earlier question (one that has since moved on) from an answer to this one.
+   */
+  order?: { sequence: number; replyTo?: number };
 }
 
 export interface Choice {
@@ -60,6 +67,8 @@ export interface Attachment {
 
 export interface Outbound {
   text: string;
+  /** The question this message asks (flow.step): its delivery record notes which platform message asked it. */
+  asks?: string;
   /** Offered answers. Buttons are a convenience: typing the answer always works too. */
   choices?: Choice[];
   attachment?: Attachment;

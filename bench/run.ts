@@ -14,6 +14,8 @@ import type { CoreResult } from './core';
 import { benchDir, copyDb, newCodes } from './population';
 import { bundledEntry, measureStartup, TSX_ENTRY, type Startup } from './startup';
 import { fmt, notMeasured, pct, ratio, render, verdict, type Row } from './table';
+import { drawRows } from './draw';
+import type { DrawBench } from './jobs/draw';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -158,6 +160,9 @@ for (const people of [0, 100_000]) {
 }
 if (!(bundle instanceof Error)) bundle.remove();
 
+// 5. The built-in draw (bench/draw.ts): maximin on 1,170 registrants and 60 seats.
+const drawBench = await attempt('built-in draw', () => job<DrawBench>('draw', quick ? { people: 300, seats: 30 } : {}));
+
 // The table.
 const rows: Row[] = [];
 const why = (r: unknown) => (r instanceof Error ? r.message : 'not run');
@@ -239,6 +244,8 @@ else {
 if (s100 && !(s100 instanceof Error) && s0 && !(s0 instanceof Error)) {
   rows.push({ id: '4', measure: 'start-up through tsx: 100,000 people vs an empty database', figure: `${fmt(s100.ms)} ms`, reference: `empty DB ${fmt(s0.ms)} ms`, ratio: ratio(s100.ms, s0.ms), target: '(information)', verdict: '' });
 }
+
+rows.push(...drawRows(drawBench));
 
 const minutes = (performance.now() - started) / 60000;
 console.log(`\npanelbot benchmarks — ${quick ? 'QUICK mode (BENCH_QUICK=1), smaller counts' : 'full mode'}; broadcast count ${fmt(broadcastCount)} (BENCH_BROADCAST)${paceGapMs !== undefined ? `, Telegram pace overridden: ${paceGapMs} ms between sends (BENCH_PACE_GAP_MS)` : ''}`);

@@ -1,4 +1,5 @@
-// `panelbot invitations import FILE.csv` and `panelbot invitations generate --count N --language L [--out FILE.csv]`.
+// `panelbot invitations import FILE.csv` and `panelbot invitations generate --count N --language L [--out FILE.csv]`;
+// `--qr DIR` adds the web chat's link and QR code per code (invitation-qr.ts).
 import fs from 'node:fs';
 import { UsageError, one } from './args';
 import type { CliContext } from './context';
@@ -8,6 +9,7 @@ import { checkCode, formatCode, generateCode, normalizeCode, ownCodes } from '..
 import { LANGUAGES } from '../core/panel/config';
 import { inTransaction } from '../db/client';
 import { telegramBotUsername } from './telegram-username';
+import { publicUrlFor, writeLetterQrCodes, type LetterCode } from './invitation-qr';
 
 const LANGUAGE_VALUE = new RegExp(`^(${LANGUAGES.join('|')})(\\+(${LANGUAGES.join('|')}))?$`);
 
@@ -15,10 +17,10 @@ export async function invitationsCommand(ctx: CliContext): Promise<number> {
   const sub = ctx.args.positionals[0];
   if (sub === 'import') return importInvitations(ctx);
   if (sub === 'generate') return generateInvitations(ctx);
-  throw new UsageError('use "invitations import FILE.csv" or "invitations generate --count N --language L [--out FILE.csv]"');
+  throw new UsageError('use "invitations import FILE.csv [--qr DIR]" or "invitations generate --count N --language L [--out FILE.csv] [--qr DIR]"');
 }
 
-function importInvitations(ctx: CliContext): number {
+async function importInvitations(ctx: CliContext): Promise<number> {
   const file = ctx.args.positionals[1];
   if (!file) throw new UsageError('invitations import needs a CSV file');
   if (!fs.existsSync(file)) {
@@ -26,9 +28,12 @@ function importInvitations(ctx: CliContext): number {
     return 1;
   }
   const { rows } = readCsvFile(file, { required: ['code'], known: ['language', 'postcode', 'household'] });
+  const qrDir = one(ctx.args, 'qr');
+  const publicUrl = qrDir ? publicUrlFor(ctx.settings) : undefined;
   const app = ctx.openApp();
   const now = app.services.clock.now();
   const problems: string[] = [];
+  const letters: LetterCode[] = [];
   let added = 0;
   let already = 0;
   const seen = new Set<string>();
@@ -62,6 +67,7 @@ function importInvitations(ctx: CliContext): number {
         continue;
       }
       seen.add(code);
+      letters.push({ code, language });
       const inserted = app.db
         .insert(invitations)
         .values({ code, languages: language, postcode, household: row.values.household || null, importedAt: now })
@@ -73,6 +79,7 @@ function importInvitations(ctx: CliContext): number {
   });
   for (const p of problems) ctx.err(p);
   ctx.out(`${added} invitation(s) imported, ${already} already known, ${problems.length} row(s) with a problem.`);
+  if (qrDir && publicUrl) ctx.err(`QR codes of ${letters.length} letter(s) written; mail merge: ${await writeLetterQrCodes(qrDir, publicUrl, letters)}`);
   return problems.length > 0 ? 1 : 0;
 }
 
@@ -81,6 +88,8 @@ async function generateInvitations(ctx: CliContext): Promise<number> {
   const language = (one(ctx.args, 'language') ?? '').toLowerCase();
   if (!Number.isInteger(count) || count < 1 || count > 1_000_000) throw new UsageError('--count must be a whole number from 1 to 1000000');
   if (!LANGUAGE_VALUE.test(language)) throw new UsageError('--language must be fr, nl, de, en, or two joined by + (e.g. nl+fr)');
+  const qrDir = one(ctx.args, 'qr');
+  const publicUrl = qrDir ? publicUrlFor(ctx.settings) : undefined;
   const app = ctx.openApp();
   const now = app.services.clock.now();
   const bot = await telegramBotUsername(ctx.settings);
@@ -106,5 +115,6 @@ async function generateInvitations(ctx: CliContext): Promise<number> {
     fs.writeFileSync(out, csv, { mode: 0o600 });
     ctx.err(`${codes.length} code(s) created and written to ${out}.`);
   } else process.stdout.write(csv);
+  if (qrDir && publicUrl) ctx.err(`QR codes written; mail merge: ${await writeLetterQrCodes(qrDir, publicUrl, codes.map((code) => ({ code, language })))}`);
   return 0;
 }

@@ -31,7 +31,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   chat: { run: chatCommand, usage: 'chat [--user ID]           talk to panelbot as a citizen in the terminal' },
   invitations: {
     run: invitationsCommand,
-    usage: 'invitations import FILE.csv [--qr DIR] | invitations generate --count N --language L [--out FILE.csv] [--qr DIR]',
+    usage: 'invitations import FILE.csv [--qr DIR] | invitations generate --count N --language L [--out FILE.csv] [--qr DIR] | invitations free CODE',
   },
   backup: { run: backupCommand, usage: 'backup FILE                a consistent copy of the live database (restore: stop panelbot, copy it back)' },
   stats: { run: statsCommand, usage: 'stats [--json] [--chart FILE.png]   letters, registrations, the pool against the targets, shortfalls, the draw' },

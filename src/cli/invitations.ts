@@ -10,6 +10,9 @@ import { LANGUAGES } from '../core/panel/config';
 import { inTransaction } from '../db/client';
 import { telegramBotUsername } from './telegram-username';
 import { publicUrlFor, writeLetterQrCodes, type LetterCode } from './invitation-qr';
+import { freeInvitation } from '../db/repos/invitations';
+import { audit } from '../db/repos/audit';
+import { operator } from './operator';
 
 const LANGUAGE_VALUE = new RegExp(`^(${LANGUAGES.join('|')})(\\+(${LANGUAGES.join('|')}))?$`);
 
@@ -17,7 +20,30 @@ export async function invitationsCommand(ctx: CliContext): Promise<number> {
   const sub = ctx.args.positionals[0];
   if (sub === 'import') return importInvitations(ctx);
   if (sub === 'generate') return generateInvitations(ctx);
-  throw new UsageError('use "invitations import FILE.csv [--qr DIR]" or "invitations generate --count N --language L [--out FILE.csv] [--qr DIR]"');
+  if (sub === 'free') return freeCode(ctx);
+  throw new UsageError('use "invitations import FILE.csv [--qr DIR]", "invitations generate --count N --language L [--out FILE.csv] [--qr DIR]" or "invitations free CODE"');
+}
+
+/** `invitations free CODE`: the code can be typed again by its owner. Audited. */
+function freeCode(ctx: CliContext): number {
+  const raw = ctx.args.positionals[1];
+  if (!raw) throw new UsageError('invitations free needs a CODE');
+  const code = normalizeCode(raw) ?? raw.toUpperCase().replace(/[\s-]/g, '');
+  const app = ctx.openApp();
+  const now = app.services.clock.now();
+  const result = inTransaction(app.db, () => {
+    const r = freeInvitation(app.db, code);
+    if (r.freed) audit(app.db, operator(), 'invitation.free', `invitation:${code}`, now);
+    return r;
+  });
+  if (result.freed) {
+    ctx.out(`Code ${formatCode(code)} is free again: its owner can type it to register.`);
+    return 0;
+  }
+  if (result.reason === 'not_found') ctx.err(`panelbot: no invitation with code ${formatCode(code)}`);
+  else if (result.reason === 'not_claimed') ctx.out(`Code ${formatCode(code)} was not taken: nothing to free.`);
+  else if (result.reason === 'registration') ctx.err(`panelbot: code ${formatCode(code)} belongs to the registration of ${result.pseudonym} (${result.status}); it was not freed`);
+  return result.reason === 'not_claimed' ? 0 : 1;
 }
 
 async function importInvitations(ctx: CliContext): Promise<number> {

@@ -33,8 +33,10 @@ describe('invitation codes', () => {
   it('one code registers one person: the second gets a kind answer and the helpline', () => {
     panel = testPanel();
     const [code] = panel.invite(1);
-    panel.user('first').says('English');
-    panel.user('first').says(code!);
+    // The code is used once the first person confirms (here: registered with the usual answers).
+    const first = panel.user('first');
+    for (const answer of ['English', code!, 'continue', 'yes', 'Ann', 'Peeters', '21/03/1990', 'Woman', '9000', 'University', 'Belgian', 'yes', 'no', 'no', 'no', 'no', 'yes', '0470 12 34 56']) first.says(answer);
+    expect(first.says('Yes, register me')).toContain('You are registered');
     const second = panel.user('second');
     second.says('English');
     const reply = second.says(code!);

@@ -116,5 +116,29 @@ for (const lng of ['fr', 'nl', 'de'] as const) {
       expect(u.says('1')).toContain(t('registration:done', { drawDate: '' }).slice(0, 15));
       expect(panel.app.db.select().from(registrations).get()).toMatchObject({ gender: 'woman', genderText: null, birthDate: '1985-04-01' });
     });
+
+    it('a code typed and abandoned is not used up: its owner registers with it later', () => {
+      panel = testPanel();
+      const [code] = panel.invite(1, lng);
+      // A housemate types the code and stops before consenting.
+      const housemate = panel.user(`housemate-${lng}`);
+      housemate.sends({ kind: 'start' });
+      housemate.says(w.language);
+      expect(housemate.says(code!)).toContain(t('common:continue'));
+      panel.clock.advance(2 * 24 * 3600_000);
+      // The owner of the letter types it two days later and registers.
+      const owner = panel.user(`owner-${lng}`);
+      owner.sends({ kind: 'start' });
+      owner.says(w.language);
+      const accepted = owner.says(code!);
+      expect(accepted).not.toContain(t('registration:code.used', { phone: PHONE, email: 'helpline@example.org' }));
+      for (const answer of ['1', w.yes, w.first, w.last, '14/07/1985', '1', '1000', '5', '1', '1', '2', '2', '2', '2', '1', '0470 12 34 56']) owner.says(answer);
+      expect(owner.says('1')).toContain(t('registration:done', { drawDate: '' }).slice(0, 15));
+      // The housemate coming back is told kindly, with the helpline, and a person is asked to help.
+      for (const answer of ['1', w.yes, w.first, w.last, '14/07/1985', '1', '1000', '5', '1', '1', '2', '2', '2', '2', '1', '0470 12 34 57']) housemate.says(answer);
+      expect(housemate.says('1')).toContain(t('registration:code.takenMeanwhile', { ref: '#1', phone: PHONE }));
+      expect(panel.app.db.select().from(registrations).all()).toHaveLength(1);
+      expect(panel.app.db.select().from(tickets).get()).toMatchObject({ status: 'open' });
+    });
   });
 }

@@ -2,7 +2,7 @@
 import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import { prepared } from '../prepared';
 import type { Db } from '../client';
-import { codeAttempts, invitations } from '../schema/index';
+import { codeAttempts, invitations, people, registrations } from '../schema/index';
 
 export type Invitation = typeof invitations.$inferSelect;
 
@@ -19,6 +19,28 @@ export function claimInvitation(db: Db, code: string, personId: number, now: Dat
   ).run(personId, now.getTime(), code).changes;
   if (changed === 1) return true;
   return findInvitation(db, code)?.claimedBy === personId;
+}
+
+export type FreeResult = { freed: true } | { freed: false; reason: 'not_found' | 'not_claimed' } | { freed: false; reason: 'registration'; status: string; pseudonym: string };
+
+/**
+ * Frees a code an organiser knows was taken by the wrong person (an old claim from before codes
+ * were claimed at confirmation, a mix-up in a household). Refused while a registration row holds
+ * the code: that person would have to withdraw or be erased first.
+ */
+export function freeInvitation(db: Db, code: string): FreeResult {
+  const invitation = findInvitation(db, code);
+  if (!invitation) return { freed: false, reason: 'not_found' };
+  const holder = db
+    .select({ status: registrations.status, pseudonym: people.pseudonym })
+    .from(registrations)
+    .innerJoin(people, eq(people.id, registrations.personId))
+    .where(eq(registrations.invitationCode, code))
+    .get();
+  if (holder) return { freed: false, reason: 'registration', ...holder };
+  if (invitation.claimedBy === null) return { freed: false, reason: 'not_claimed' };
+  db.update(invitations).set({ claimedBy: null, claimedAt: null }).where(eq(invitations.code, code)).run();
+  return { freed: true };
 }
 
 export function releaseInvitation(db: Db, code: string, personId: number): void {

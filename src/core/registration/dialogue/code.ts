@@ -3,7 +3,7 @@
 // reported to the organisers.
 import type { FrameData, Step, StepResult, Turn } from '../../conversation/flow';
 import { checkCode, formatCode, normalizeCode } from '../invitation-code';
-import { claimInvitation, findInvitation, oldestWrongCodeSince, recordWrongCode, wrongCodesSince } from '../../../db/repos/invitations';
+import { findInvitation, oldestWrongCodeSince, recordWrongCode, wrongCodesSince } from '../../../db/repos/invitations';
 import { lastAlertOf, raiseAlert } from '../../../db/repos/alerts';
 import { withWayOut } from '../../helpline/way-out';
 import { mentionsLostLetter } from '../../helpline/hearing';
@@ -36,7 +36,7 @@ function wrongCode(turn: Turn): void {
 
 /**
  * Tries a code for this person: what went wrong when it fails (an error text key), nothing when
- * it is accepted. On success the code is claimed and kept in data.code.
+ * it is accepted. On success the code is kept in data.code (claimed only at confirmation).
  */
 export function tryCode(turn: Turn, raw: string, data: FrameData, fromLink = false): StepResult {
   const { db, config } = turn.services;
@@ -55,7 +55,9 @@ export function tryCode(turn: Turn, raw: string, data: FrameData, fromLink = fal
     wrongCode(turn);
     return { error: check === 'checksum' ? 'registration:code.typo' : 'registration:code.unknown' };
   }
-  if (!claimInvitation(db, code, turn.person.id, turn.now)) return { error: 'registration:code.used', params: helpParams(turn) };
+  // Typing a code does not use it up: it is claimed when the registration is confirmed, so that
+  // someone who stops halfway never locks the real invitee out. Only a claimed code is refused.
+  if (invitation.claimedBy !== null && invitation.claimedBy !== turn.person.id) return { error: 'registration:code.used', params: helpParams(turn) };
   data.code = code;
   turn.say(turn.t('registration:code.accepted', { code: formatCode(code) }));
 }

@@ -1,7 +1,9 @@
 // The two ways a registration ends: confirmed from the summary, or not eligible.
 // Each writes one row in the transaction of the message that ended it.
 import type { Turn } from '../../conversation/flow';
-import { releaseInvitation } from '../../../db/repos/invitations';
+import { claimInvitation, releaseInvitation } from '../../../db/repos/invitations';
+import { submitQuestion } from '../../helpline/questions';
+import { formatCode } from '../invitation-code';
 import { countRegisteredUpTo, insertIneligibleRegistration, insertRegistration, markRegistrationIneligible, updateRegistrationAnswers } from '../../../db/repos/registrations';
 import { raiseAlert } from '../../../db/repos/alerts';
 import { placeOf } from '../../panel/belgium';
@@ -39,6 +41,13 @@ export function completeRegistration(turn: Turn): void {
     turn.pop();
     return;
   }
+  // The code is claimed now, at confirmation. Someone else may have confirmed with it meanwhile:
+  // then the person is told kindly, the team is asked to help, and the answers are kept.
+  const code = data.code as string;
+  if (!claimInvitation(db, code, turn.person.id, turn.now)) {
+    codeTakenMeanwhile(turn, code);
+    return;
+  }
   insertRegistration(db, {
     ...answers,
     personId: turn.person.id,
@@ -62,6 +71,17 @@ export function completeRegistration(turn: Turn): void {
   turn.quiet();
 }
 
+/** The code was used by someone else before this person confirmed: a person from the team sorts it out. */
+function codeTakenMeanwhile(turn: Turn, code: string): void {
+  const ticket = submitQuestion(turn, turn.address, `Code ${formatCode(code)} was typed by two people; the other one confirmed first. This person finished the registration too: please check whose letter it is and send the right code here.`);
+  turn.services.log.info({ person: turn.person.pseudonym, ticket: ticket.id }, 'code confirmed by someone else first');
+  turn.say(turn.t('registration:code.takenMeanwhile', { ref: `#${ticket.id}`, phone: turn.services.config.helpline.phone }));
+  // The answers stay; a new code from the team leads straight back to the summary.
+  delete turn.frame.data.code;
+  turn.goto('code');
+  turn.quiet();
+}
+
 /** Ends kindly, keeping only the code, the language and the reason (no consent: nothing at all). */
 export function endIneligible(turn: Turn, reason: IneligibleReason): void {
   const { db, config } = turn.services;
@@ -78,7 +98,7 @@ export function endIneligible(turn: Turn, reason: IneligibleReason): void {
   if (turn.frame.data.editing) {
     // A correction made them ineligible (e.g. a birth date): the registration keeps only the reason.
     markRegistrationIneligible(db, turn.person.id, reason);
-  } else if (code) {
+  } else if (code && claimInvitation(db, code, turn.person.id, turn.now)) {
     insertIneligibleRegistration(db, turn.person.id, code, reason, turn.now);
   }
   turn.say(turn.t(`registration:ineligible.${reason}`, params));

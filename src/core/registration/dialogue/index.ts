@@ -122,7 +122,8 @@ function exclusionStep(which: (typeof EXCLUSIONS)[number], from: (typeof ORDER)[
 }
 
 const steps: Record<string, Step> = {
-  code: codeStep((turn) => turn.goto('about')),
+  // After a new code from the team (the first one was confirmed by someone else), the answers are kept.
+  code: codeStep((turn) => turn.goto(turn.frame.data.consentAt && answersOf(turn).firstName !== undefined ? 'summary' : 'about')),
 
   about: {
     ask: (turn) => {

@@ -1,5 +1,5 @@
 // The composition root: configuration → store → core. Channels and the scheduler are added by `serve`.
-import { openDb, type Db } from './db/client';
+import { closeDb, openDb, type Db } from './db/client';
 import { loadPanelConfig, EXAMPLE_CONFIG } from './config/panel';
 import { createTranslator } from './core/conversation/i18n';
 import { createEngine } from './core/conversation/create-engine';
@@ -58,7 +58,7 @@ export function createApp(options: AppOptions = {}): App {
     close() {
       engine.drainQueue();
       engine.flushDeliveries();
-      db.$client.close();
+      closeDb(db);
     },
   };
 }

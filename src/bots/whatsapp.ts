@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import type { App } from '../app';
 import { SettingsError, type Settings } from '../config/settings';
 import type { ChannelSender } from '../core/outbox/ports';
+import { dbFile } from '../db/client';
 import { findPersonByAddress } from '../db/repos/people';
 import { sessionDir, whatsappDataDir } from './whatsapp/paths';
 import { InboundHandler } from './whatsapp/handler';
@@ -41,7 +42,7 @@ async function realPort(app: App, settings: Settings, reporter: Reporter): Promi
   if (!fs.existsSync(settings.CHROMIUM_PATH)) {
     throw new SettingsError(`CHROMIUM_PATH: no Chromium at ${settings.CHROMIUM_PATH} (on Debian: apt-get install chromium; see docs/whatsapp.md)`);
   }
-  const dataDir = whatsappDataDir(settings.PANELBOT_DATA_DIR, app.db.$client.name);
+  const dataDir = whatsappDataDir(settings.PANELBOT_DATA_DIR, dbFile(app.db));
   // Loaded here only: whatsapp-web.js pulls in puppeteer, which nobody else needs.
   const { createWhatsAppPort } = await import('./whatsapp/client');
   reporter.err(`panelbot: WhatsApp keeps its login in ${sessionDir(dataDir)}.`);

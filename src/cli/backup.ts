@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './args';
 import type { CliContext } from './context';
+import { backupDb } from '../db/client';
 import { audit } from '../db/repos/audit';
 import { operator } from './operator';
 
@@ -17,7 +18,7 @@ export async function backupCommand(ctx: CliContext): Promise<number> {
   const app = ctx.openApp();
   fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
   fs.closeSync(fs.openSync(target, 'w', 0o600));
-  const result = await app.db.$client.backup(target);
+  const result = await backupDb(app.db, target);
   fs.chmodSync(target, 0o600);
   audit(app.db, operator(), 'backup', path.basename(target), app.services.clock.now());
   ctx.out(`Backup written to ${target} (${result.totalPages} pages).`);

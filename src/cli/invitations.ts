@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { UsageError, one } from './args';
 import type { CliContext } from './context';
 import { readCsvFile, toCsv } from './csv';
-import { invitations } from '../db/schema/index';
+import { addInvitation } from '../db/repos/invitations';
 import { checkCode, formatCode, generateCode, normalizeCode, ownCodes } from '../core/registration/invitation-code';
 import { LANGUAGES } from '../core/panel/config';
 import { inTransaction } from '../db/client';
@@ -94,11 +94,7 @@ async function importInvitations(ctx: CliContext): Promise<number> {
       }
       seen.add(code);
       letters.push({ code, language });
-      const inserted = app.db
-        .insert(invitations)
-        .values({ code, languages: language, postcode, household: row.values.household || null, importedAt: now })
-        .onConflictDoNothing()
-        .run().changes;
+      const inserted = addInvitation(app.db, { code, languages: language, postcode, household: row.values.household || null }, now);
       if (inserted) added++;
       else already++;
     }
@@ -124,7 +120,7 @@ async function generateInvitations(ctx: CliContext): Promise<number> {
   inTransaction(app.db, () => {
     while (codes.length < count) {
       const code = generateCode();
-      const inserted = app.db.insert(invitations).values({ code, languages: language, importedAt: now }).onConflictDoNothing().run().changes;
+      const inserted = addInvitation(app.db, { code, languages: language }, now);
       if (inserted) codes.push(code);
     }
   });

@@ -1,9 +1,8 @@
 // `panelbot outbox preview [--from DATE] [--to DATE]`: what will be sent, per day, kind and channel,
 // and to how many people. `panelbot outbox status`: pending, sent, failed, skipped, with reasons.
-import { and, gte, inArray, lt } from 'drizzle-orm';
 import { InputError, UsageError, one } from './args';
 import type { CliContext } from './context';
-import { outbox } from '../db/schema/index';
+import { countRetrying, outboxStatusCounts, unsentBetween } from '../db/repos/outbox';
 import { addressesOf } from '../db/repos/people';
 import { planReminders } from '../core/reminders/plan-reminders';
 import { localDate, zonedInstant } from '../core/panel/time';
@@ -28,12 +27,7 @@ function preview(ctx: CliContext): number {
   if (to < from) throw new InputError(`--to ${to} is before --from ${from}`);
   // The reminders the scheduler would plan are planned first (idempotent), so they show here too.
   planReminders(app.services, now);
-  const rows = db
-    .select({ personId: outbox.personId, channel: outbox.channel, kind: outbox.kind, dueAt: outbox.dueAt })
-    .from(outbox)
-    .where(and(inArray(outbox.status, ['pending', 'claimed']), gte(outbox.dueAt, zonedInstant(from, 0, 0, tz)), lt(outbox.dueAt, zonedInstant(addDays(to, 1), 0, 0, tz))))
-    .orderBy(outbox.dueAt)
-    .all();
+  const rows = unsentBetween(db, zonedInstant(from, 0, 0, tz), zonedInstant(addDays(to, 1), 0, 0, tz));
   const channelOf = new Map<number, string>();
   const groups = new Map<string, { messages: number; people: Set<number> }>();
   for (const row of rows) {
@@ -57,16 +51,11 @@ function preview(ctx: CliContext): number {
 
 function status(ctx: CliContext): number {
   const app = ctx.openApp();
-  const rows = app.db.$client
-    .prepare(
-      `SELECT status, kind, COALESCE(skip_reason, CASE WHEN status = 'failed' THEN last_error END, '') AS reason, count(*) AS n
-       FROM outbox GROUP BY status, kind, reason ORDER BY status, kind, n DESC`,
-    )
-    .all() as Array<{ status: string; kind: string; reason: string; n: number }>;
+  const rows = outboxStatusCounts(app.db);
   const totals = new Map<string, number>();
   for (const r of rows) totals.set(r.status, (totals.get(r.status) ?? 0) + r.n);
   ctx.out(['pending', 'claimed', 'sent', 'failed', 'skipped', 'cancelled'].map((s) => `${s}: ${totals.get(s) ?? 0}`).join('  '));
-  const retrying = (app.db.$client.prepare("SELECT count(*) AS n FROM outbox WHERE status = 'pending' AND attempts > 0").get() as { n: number }).n;
+  const retrying = countRetrying(app.db);
   if (retrying > 0) ctx.out(`waiting for a retry: ${retrying}`);
   const detailed = rows.filter((r) => r.status !== 'sent' && r.status !== 'pending' && r.status !== 'claimed');
   if (detailed.length > 0) {

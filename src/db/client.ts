@@ -39,3 +39,30 @@ export function openDb(file: string, options: OpenOptions = {}): Db {
 export function inTransaction<T>(db: Db, fn: () => T): T {
   return db.$client.transaction(fn).immediate();
 }
+
+/**
+ * Runs fn in a savepoint inside the open transaction: a failure rolls back fn's writes alone.
+ * (The engine's group commit: each message of a batch in its own savepoint.)
+ */
+export function inSavepoint<T>(db: Db, fn: () => T): T {
+  return db.$client.transaction(fn)();
+}
+
+/** False once SQLite ended the whole transaction (some errors, such as a full disk, do). */
+export function transactionOpen(db: Db): boolean {
+  return db.$client.inTransaction;
+}
+
+/** The database file's path. */
+export function dbFile(db: Db): string {
+  return db.$client.name;
+}
+
+/** A consistent copy of the live database (SQLite's online backup API). */
+export function backupDb(db: Db, target: string): Promise<{ totalPages: number }> {
+  return db.$client.backup(target);
+}
+
+export function closeDb(db: Db): void {
+  db.$client.close();
+}

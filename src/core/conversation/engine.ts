@@ -1,6 +1,6 @@
 // The conversation engine: one inbound message in, the replies out, and the person's new state
 // saved in the same transaction. Platform-free: adapters call handle() and render the replies.
-import { inTransaction } from '../../db/client';
+import { inSavepoint, inTransaction, transactionOpen } from '../../db/client';
 import { findSeen, markDelivered, markReplySent, messagesSince, recordHandled } from '../../db/repos/inbound-log';
 import { loadStack, saveStack } from '../../db/repos/conversations';
 import { createPerson, findPersonByAddress, setPersonLanguage, touchIdentity } from '../../db/repos/people';
@@ -90,7 +90,6 @@ export class Engine {
    */
   handleBatch(inbounds: readonly Inbound[]): Outbound[][] {
     const { db } = this.services;
-    const sqlite = db.$client;
     const results: Outbound[][] = [];
     const confirmations = this.pendingDeliveries;
     try {
@@ -102,10 +101,10 @@ export class Engine {
             continue;
           }
           try {
-            results.push(sqlite.transaction(() => this.handleInTransaction(inbound))());
+            results.push(inSavepoint(db, () => this.handleInTransaction(inbound)));
           } catch (err) {
             // SQLite ends the whole transaction on some errors: then nothing of the batch is kept.
-            if (!sqlite.inTransaction) throw err;
+            if (!transactionOpen(db)) throw err;
             results.push(this.failureReplies(inbound, err));
           }
         }

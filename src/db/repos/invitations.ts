@@ -69,3 +69,8 @@ export function oldestWrongCodeSince(db: Db, personId: number, since: Date): Dat
     .limit(1)
     .get()?.at;
 }
+
+/** Adds a letter's code; false when the code is already known (importing twice changes nothing). */
+export function addInvitation(db: Db, row: { code: string; languages: string; postcode?: string | null; household?: string | null }, now: Date): boolean {
+  return db.insert(invitations).values({ ...row, importedAt: now }).onConflictDoNothing().run().changes === 1;
+}

@@ -1,5 +1,5 @@
 // Putting messages in the durable outbox. The dispatcher (src/core/outbox) sends them.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../client';
 import { outbox } from '../schema/index';
 import type { Outbound } from '../../core/conversation/messages';
@@ -82,4 +82,29 @@ export function cancelPendingRows(db: Db, ids: number[], reason: string): number
     .set({ status: 'cancelled', skipReason: reason })
     .where(and(inArray(outbox.id, ids), eq(outbox.status, 'pending')))
     .run().changes;
+}
+
+/** Messages still to send (pending or claimed) due in [from, to), by due time. */
+export function unsentBetween(db: Db, from: Date, to: Date): Array<{ personId: number | null; channel: string | null; kind: string; dueAt: Date }> {
+  return db
+    .select({ personId: outbox.personId, channel: outbox.channel, kind: outbox.kind, dueAt: outbox.dueAt })
+    .from(outbox)
+    .where(and(inArray(outbox.status, ['pending', 'claimed']), gte(outbox.dueAt, from), lt(outbox.dueAt, to)))
+    .orderBy(outbox.dueAt)
+    .all();
+}
+
+/** How many messages per status, kind and reason (the skip reason, or a failure's last error). */
+export function outboxStatusCounts(db: Db): Array<{ status: string; kind: string; reason: string; n: number }> {
+  return db.$client
+    .prepare(
+      `SELECT status, kind, COALESCE(skip_reason, CASE WHEN status = 'failed' THEN last_error END, '') AS reason, count(*) AS n
+       FROM outbox GROUP BY status, kind, reason ORDER BY status, kind, n DESC`,
+    )
+    .all() as Array<{ status: string; kind: string; reason: string; n: number }>;
+}
+
+/** Pending messages that failed at least once and wait for their next try. */
+export function countRetrying(db: Db): number {
+  return (db.$client.prepare("SELECT count(*) AS n FROM outbox WHERE status = 'pending' AND attempts > 0").get() as { n: number }).n;
 }

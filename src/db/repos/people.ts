@@ -105,3 +105,22 @@ export function personIdsNotErased(db: Db): number[] {
 export function personIdByPseudonym(db: Db, pseudonym: string): number | undefined {
   return db.select({ id: people.id }).from(people).where(eq(people.pseudonym, pseudonym)).get()?.id;
 }
+
+/** Whether this chat may still be written to on the channel (false once the person blocked panelbot). */
+export function isAddressReachable(db: Db, channel: string, userId: string): boolean {
+  // Asked before every message sent: prepared once (building the query cost more than running it).
+  const row = prepared(db, `identities.reachable.${channel}`, () =>
+    db
+      .select({ reachable: identities.reachable })
+      .from(identities)
+      .where(and(eq(identities.channel, channel), eq(identities.userId, sql.placeholder('userId'))))
+      .prepare(),
+  ).get({ userId });
+  // A chat we have no identity for yet (a first reply) is reachable until the platform says otherwise.
+  return row?.reachable ?? true;
+}
+
+/** Whether someone wrote to panelbot from this chat. */
+export function hasIdentity(db: Db, channel: string, userId: string): boolean {
+  return db.select({ personId: identities.personId }).from(identities).where(and(eq(identities.channel, channel), eq(identities.userId, userId))).get() !== undefined;
+}

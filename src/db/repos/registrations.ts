@@ -1,8 +1,8 @@
 // Writing a completed registration: one prepared statement, as it runs at every registration peak.
-import { eq } from 'drizzle-orm';
+import { and, eq, isNotNull, ne } from 'drizzle-orm';
 import type { Db } from '../client';
 import { prepared } from '../prepared';
-import { registrations } from '../schema/index';
+import { people, registrations } from '../schema/index';
 
 export interface NewRegistration {
   personId: number;
@@ -109,4 +109,15 @@ export function birthDateOf(db: Db, personId: number): string | null | undefined
 
 export function postcodeOf(db: Db, personId: number): string | null | undefined {
   return db.select({ postcode: registrations.postcode }).from(registrations).where(eq(registrations.personId, personId)).get()?.postcode;
+}
+
+/** Whether someone registered with this phone number, consented, and was not erased. */
+export function registeredWithPhone(db: Db, phone: string): boolean {
+  const registered = db
+    .select({ personId: registrations.personId })
+    .from(registrations)
+    .innerJoin(people, eq(people.id, registrations.personId))
+    .where(and(eq(registrations.phone, phone), eq(registrations.status, 'registered'), isNotNull(registrations.consentAt), ne(people.status, 'erased')))
+    .get();
+  return Boolean(registered);
 }

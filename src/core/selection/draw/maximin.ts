@@ -102,7 +102,9 @@ export function solveMaximin(highs: Highs, prepared: Prepared, problem: DrawProb
         iterations++;
         ({ z, y } = dual.solve());
         if (now() >= deadline) break;
-        const found = search.best(y, secondsLeft());
+        // A committee that beats z is enough to go on; only when none seems to, prove it (exact search).
+        let found = search.best(y, secondsLeft(), false);
+        if (found && found.value <= z * (1 + RELATIVE_GAP) + 1e-9) found = search.best(y, secondsLeft());
         if (!found) break; // time limit inside the MILP
         upper = Math.min(upper, found.bound);
         progress('maximin', iterations, z, upper);
@@ -128,7 +130,7 @@ export function solveMaximin(highs: Highs, prepared: Prepared, problem: DrawProb
           if (total < 1e-12) break;
           for (let g = 0; g < n; g++) w[g]! /= total;
           zz /= total;
-          const next = search.best(w, secondsLeft());
+          const next = search.best(w, secondsLeft(), false);
           if (!next || next.value <= zz * (1 + 1e-9) || !add(next.counts)) break;
           dual.addCommittee(next.counts);
           last = next;

@@ -2,7 +2,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, notLike, or } from 'drizzle-orm';
 import type { Db } from '../client';
 import { people, ticketMessages, tickets } from '../schema/index';
-import type { ChannelAddress } from '../../core/conversation/messages';
 
 export interface TicketRef {
   id: number;
@@ -17,7 +16,7 @@ export interface TicketRef {
  */
 export function addCitizenMessage(
   db: Db,
-  input: { personId: number; language: string; address: ChannelAddress; text: string; urgent: boolean; now: Date },
+  input: { personId: number; language: string; address: { channel: string; userId: string }; text: string; urgent: boolean; now: Date },
 ): TicketRef {
   const latest = unresolvedTicketOf(db, input.personId);
   let ticketId: number;

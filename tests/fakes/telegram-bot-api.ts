@@ -46,6 +46,8 @@ export class FakeBotApi {
   webhook: { url: string; secretToken?: string } | undefined;
   /** The highest offset getUpdates was called with: every update below is confirmed. */
   confirmedOffset = 0;
+  /** Told of each message the moment the fake accepts it. */
+  onSent: ((message: SentMessage) => void) | undefined;
 
   private updates: Update[] = [];
   private nextUpdateId = 1000;
@@ -239,6 +241,7 @@ export class FakeBotApi {
     if (p.reply_markup) message.replyMarkup = p.reply_markup as InlineKeyboardMarkup;
     if (p.document && typeof p.document === 'object') message.document = p.document as SentMessage['document'];
     this.sent.push(message);
+    this.onSent?.(message);
     return {
       message_id: messageId,
       date: 1,

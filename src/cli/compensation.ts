@@ -15,6 +15,7 @@ import { entitledPeople, markPaid, unpaidClaims } from '../core/compensation/com
 import { maskIban } from '../core/compensation/iban';
 import { audit } from '../db/repos/audit';
 import { operator } from './operator';
+import { plural } from '../core/organisers/plural';
 
 export async function compensationCommand(ctx: CliContext): Promise<number> {
   const sub = ctx.args.positionals[0];
@@ -52,7 +53,7 @@ function exportPayments(ctx: CliContext): number {
   }
   const waiting = again ? [] : exportedUnpaid(db);
   for (const w of waiting) {
-    ctx.out(`${w.count} payments already exported in ${w.batch} and not marked paid: not exported again (if the bank did not execute that file: compensation export --again ${w.batch}).`);
+    ctx.out(`${plural(w.count, 'payment')} already exported in ${w.batch} and not marked paid: not exported again (if the bank did not execute that file: compensation export --again ${w.batch}).`);
   }
   if (batch.count === 0) {
     ctx.out('No confirmed bank details waiting for export: nothing written.');
@@ -69,7 +70,7 @@ function exportPayments(ctx: CliContext): number {
     audit(db, operator(), 'compensation_export', `${batch.batch}:${batch.count}${again ? `:again:${again}` : ''}`, now);
   });
   if (again) ctx.out(`Batch ${batch.batch} replaces ${again}: give the bank only the new file; the old one can no longer be marked paid.`);
-  ctx.out(`${batch.count} payments, ${(batch.totalCents / 100).toFixed(2)} ${config.compensation.currency} in all.`);
+  ctx.out(`${plural(batch.count, 'payment')}, ${(batch.totalCents / 100).toFixed(2)} ${config.compensation.currency} in all.`);
   ctx.out(`  list (IBANs masked): ${csvFile}`);
   ctx.out(`  SEPA credit transfer for the bank: ${xmlFile}`);
   ctx.out(`Once the bank has executed it: panelbot compensation mark-paid ${csvFile}`);
@@ -96,7 +97,7 @@ function markPaidFrom(ctx: CliContext, file: string | undefined): number {
     for (const p of result.problems) ctx.err(`  ${p}`);
     return 1;
   }
-  ctx.out(`${result.paid.length} payments recorded; each person will be told.`);
+  ctx.out(`${plural(result.paid.length, 'payment')} recorded; each person will be told.`);
   if (result.alreadyPaid.length) ctx.out(`${result.alreadyPaid.length} already recorded before (nothing changed).`);
   return 0;
 }

@@ -7,6 +7,7 @@ import { effectiveEvents } from '../core/panel/calendar';
 import { moveEvent, MoveError } from '../core/panel/move-event';
 import { audit } from '../db/repos/audit';
 import { operator } from './operator';
+import { plural } from '../core/organisers/plural';
 
 export async function eventsCommand(ctx: CliContext): Promise<number> {
   const sub = ctx.args.positionals[0];
@@ -24,7 +25,7 @@ export async function eventsCommand(ctx: CliContext): Promise<number> {
   try {
     const result = moveEvent(app.services, eventId, start, end, clock.now());
     audit(db, operator(), 'events.move', `${eventId} ${start.toISOString()} ${end.toISOString()}`, clock.now());
-    ctx.out(`${eventId} moved: ${result.cancelled} unsent reminder(s) cancelled, ${result.queued} planned for the new date.`);
+    ctx.out(`${eventId} moved: ${plural(result.cancelled, 'unsent reminder')} cancelled, ${result.queued} planned for the new date.`);
     return 0;
   } catch (err) {
     if (err instanceof MoveError) {

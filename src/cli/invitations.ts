@@ -13,6 +13,7 @@ import { publicUrlFor, writeLetterQrCodes, type LetterCode } from './invitation-
 import { freeInvitation } from '../db/repos/invitations';
 import { audit } from '../db/repos/audit';
 import { operator } from './operator';
+import { plural } from '../core/organisers/plural';
 
 const LANGUAGE_VALUE = new RegExp(`^(${LANGUAGES.join('|')})(\\+(${LANGUAGES.join('|')}))?$`);
 
@@ -100,8 +101,8 @@ async function importInvitations(ctx: CliContext): Promise<number> {
     }
   });
   for (const p of problems) ctx.err(p);
-  ctx.out(`${added} invitation(s) imported, ${already} already known, ${problems.length} row(s) with a problem.`);
-  if (qrDir && publicUrl) ctx.err(`QR codes of ${letters.length} letter(s) written; mail merge: ${await writeLetterQrCodes(qrDir, publicUrl, letters)}`);
+  ctx.out(`${plural(added, 'invitation')} imported, ${already} already known, ${plural(problems.length, 'row')} with a problem.`);
+  if (qrDir && publicUrl) ctx.err(`QR codes of ${plural(letters.length, 'letter')} written; mail merge: ${await writeLetterQrCodes(qrDir, publicUrl, letters)}`);
   return problems.length > 0 ? 1 : 0;
 }
 
@@ -135,7 +136,7 @@ async function generateInvitations(ctx: CliContext): Promise<number> {
   const out = one(ctx.args, 'out');
   if (out) {
     fs.writeFileSync(out, csv, { mode: 0o600 });
-    ctx.err(`${codes.length} code(s) created and written to ${out}.`);
+    ctx.err(`${plural(codes.length, 'code')} created and written to ${out}.`);
   } else process.stdout.write(csv);
   if (qrDir && publicUrl) ctx.err(`QR codes written; mail merge: ${await writeLetterQrCodes(qrDir, publicUrl, codes.map((code) => ({ code, language })))}`);
   return 0;

@@ -8,6 +8,7 @@ import { planReminders } from '../core/reminders/plan-reminders';
 import { localDate, zonedInstant } from '../core/panel/time';
 import { addDays } from '../core/reminders/reminder-times';
 import { dayOption } from './dates';
+import { plural } from '../core/organisers/plural';
 
 
 export async function outboxCommand(ctx: CliContext): Promise<number> {
@@ -42,7 +43,7 @@ function preview(ctx: CliContext): number {
     if (row.personId !== null) g.people.add(row.personId);
     groups.set(key, g);
   }
-  ctx.out(`Outbox from ${from} to ${to} (${tz}): ${rows.length} message(s) to send`);
+  ctx.out(`Outbox from ${from} to ${to} (${tz}): ${plural(rows.length, 'message')} to send`);
   if (groups.size === 0) return 0;
   ctx.out(['day', 'kind', 'channel', 'messages', 'people'].join('\t'));
   for (const [key, g] of groups) ctx.out(`${key}\t${g.messages}\t${g.people.size}`);

@@ -5,6 +5,7 @@ import type { CliContext } from './context';
 import { runRetention } from '../core/privacy/retention';
 import { audit } from '../db/repos/audit';
 import { operator } from './operator';
+import { plural } from '../core/organisers/plural';
 
 export async function retentionCommand(ctx: CliContext): Promise<number> {
   if (ctx.args.positionals[0] !== 'run') throw new UsageError('use "retention run [--dry-run]"');
@@ -18,7 +19,7 @@ export async function retentionCommand(ctx: CliContext): Promise<number> {
     ctx.out(`Not yet: personal data is erased from ${result.due.toISOString()} (panel end + ${app.services.config.retention.monthsAfterEnd} months).`);
     return 0;
   }
-  if (dryRun) ctx.out(`Dry run: ${result.people} people would be erased; ${result.unpaidClaims} confirmed compensation claims are not marked paid.`);
-  else ctx.out(`${result.people} people erased; ${result.unpaidClaims} of them had a compensation claim not marked paid. Payment records are kept apart.`);
+  if (dryRun) ctx.out(`Dry run: ${plural(result.people, 'person', 'people')} would be erased; ${plural(result.unpaidClaims, 'confirmed compensation claim')} not marked paid.`);
+  else ctx.out(`${plural(result.people, 'person', 'people')} erased; ${result.unpaidClaims} of them had a compensation claim not marked paid. Payment records are kept apart.`);
   return 0;
 }

@@ -70,7 +70,7 @@ describe('CSV files', () => {
     expect(c.err()).toEqual([expect.stringMatching(/stray\.csv, line 3: 3 fields but the header has 2 columns/)]);
     expect(panel.app.db.select().from(invitations).all()).toHaveLength(0);
     expect(await c.run('invitations', 'import', c.file('good.csv', `code,language\n${a},fr\n"${b}",nl\n`))).toBe(0);
-    expect(c.out()).toContain('2 invitation(s) imported');
+    expect(c.out()).toContain('2 invitations imported');
   });
 });
 
@@ -82,7 +82,7 @@ describe('invitation codes from another service', () => {
     const problems = c.err();
     expect(problems).toContain('line 5: "X9" is not a code (4 to 16 letters and digits; dashes and spaces are ignored)');
     expect(problems).toContain('line 6: "TOOLONGCODE1234567" is not a code (4 to 16 letters and digits; dashes and spaces are ignored)');
-    expect(c.out()).toContain('3 invitation(s) imported');
+    expect(c.out()).toContain('3 invitations imported');
 
     // panelbot's own codes: one wrong check character is named as such.
     const own = Array.from({ length: 4 }, () => generateCode());

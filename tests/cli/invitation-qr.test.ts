@@ -57,7 +57,7 @@ describe('invitations --qr', { timeout: 120_000 }, () => {
     expect(refused.stderr).toContain('PANELBOT_PUBLIC_URL');
     expect(refused.code).not.toBe(0);
     const run = panelbot(['--db', db, 'invitations', 'import', csv, '--qr', out], { env: { PANELBOT_PUBLIC_URL: PUBLIC } });
-    expect(run.stdout).toContain('2 invitation(s) imported');
+    expect(run.stdout).toContain('2 invitations imported');
     const [, ...rows] = letters(out);
     expect(rows.map((r) => [r[0], r[1], r[2]])).toEqual([
       [formatCode(codes[0]!), 'fr', `${PUBLIC}/r/${codes[0]}`],

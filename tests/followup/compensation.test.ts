@@ -181,10 +181,10 @@ describe('compensation from the command line', () => {
     const xmlFile = path.join(dir, files.find((f) => f.endsWith('.xml'))!);
     expect(fs.statSync(xmlFile).mode & 0o777).toBe(0o600);
     expect(fs.readFileSync(csvFile, 'utf8')).toContain('Anne Lefèvre,BE71 **** **** 6769,320.00,EUR');
-    expect(out.join('')).toContain('1 payments, 320.00 EUR');
+    expect(out.join('')).toContain('1 payment, 320.00 EUR');
 
     expect(await runCli(['--db', panel.dbPath, 'compensation', 'mark-paid', csvFile])).toBe(0);
-    expect(out.join('')).toContain('1 payments recorded');
+    expect(out.join('')).toContain('1 payment recorded');
     const reopened = panel.reopen();
     panel = reopened;
     expect(panel.app.db.select().from(paymentRecords).all()).toHaveLength(1);

@@ -152,7 +152,7 @@ describe('money that cannot be paid twice', () => {
     const subset = path.join(c.dir, 'subset.csv');
     fs.writeFileSync(subset, [lines[0], lines[1]].join('\n'));
     expect(await c.run('mark-paid', subset)).toBe(0);
-    expect(c.out()).toContain('1 payments recorded');
+    expect(c.out()).toContain('1 payment recorded');
   });
 });
 

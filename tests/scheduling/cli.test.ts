@@ -20,9 +20,9 @@ describe('panelbot outbox, events and checkin', () => {
     expect(preview.stdout).toContain('2027-02-20\treminder\tconsole\t1\t1');
 
     const move = panelbot(['--db', db, 'events', 'move', 'weekend-1', '--start', '2027-02-27T09:30:00+01:00', '--end', '2027-02-28T17:00:00+01:00']);
-    expect(move.stdout).toContain('weekend-1 moved: 3 unsent reminder(s) cancelled, 3 planned for the new date.');
+    expect(move.stdout).toContain('weekend-1 moved: 3 unsent reminders cancelled, 3 planned for the new date.');
     const after = panelbot(['--db', db, 'outbox', 'preview', '--from', '2027-02-13', '--to', '2027-02-13']);
-    expect(after.stdout).toContain('0 message(s) to send');
+    expect(after.stdout).toContain('0 messages to send');
     expect(panelbot(['--db', db, 'events', 'list']).stdout).toMatch(/weekend-1\tweekend\t2027-02-27T08:30:00.000Z\t.*\(moved\)/);
 
     const status = panelbot(['--db', db, 'outbox', 'status']);

@@ -1,6 +1,7 @@
 // The logistics report as text or CSV, for organisers (English). With detail 'counts' no name
 // and no own-words detail appears: that is what may be shown where many people read (Slack).
 import type { DayLogistics, EventLogistics, NamedPerson } from './logistics';
+import { plural } from '../organisers/plural';
 import { formatDate } from '../panel/time';
 
 /** 'counts': numbers only. 'names': numbers, then the names the hotel, childcare and guardians need, and own-words details. */
@@ -61,18 +62,18 @@ function dayLines(d: DayLogistics, options: Required<FormatOptions>): string[] {
   const lines = [
     `== ${formatDate(new Date(`${d.day}T12:00:00Z`), 'en', options.timeZone)} (${d.day}) ==`,
     `Participants: ${d.participants} (said no for this day: ${d.declinedDay}, not sure: ${d.unsure}, not answered: ${d.notAnswered})`,
-    `Meals: ${d.meals.total} = ${d.participants} participants + ${d.meals.companions} companions`,
+    `Meals: ${d.meals.total} = ${plural(d.participants, 'participant')} + ${plural(d.meals.companions, 'companion')}`,
     `  participants' diets: ${counts(d.meals.byDiet)}`,
-    `Childcare: ${d.childcare.children} children (${['0-2', '3-5', '6-11', 'age_unknown'].map((b) => `${label(b)}: ${d.childcare.byBand[b as keyof typeof d.childcare.byBand]}`).join(', ')})`,
+    `Childcare: ${plural(d.childcare.children, 'child', 'children')} (${['0-2', '3-5', '6-11', 'age_unknown'].map((b) => `${label(b)}: ${d.childcare.byBand[b as keyof typeof d.childcare.byBand]}`).join(', ')})`,
     `Companions: ${d.companions.total} (parents or guardians of minors: ${d.companions.guardians}; minors without a known guardian: ${d.companions.minorsWithoutGuardian.length})`,
-    d.hotel ? `Hotel, night after this day: ${d.hotel.rooms} rooms, ${d.hotel.guests} guests (dinner for ${d.hotel.guests})` : 'Hotel: no night after the last day',
+    d.hotel ? `Hotel, night after this day: ${plural(d.hotel.rooms, 'room')}, ${plural(d.hotel.guests, 'guest')} (dinner for ${d.hotel.guests})` : 'Hotel: no night after the last day',
     `Accessibility: ${counts(d.accessibility)}`,
     `Languages: ${counts(d.languages)}`,
     `Language support: ${counts(d.languageSupport)}`,
     `Travel: ${counts(d.travel)}`,
   ];
   if (options.detail === 'names') {
-    if (d.hotel?.people.length) lines.push('Hotel guests:', ...d.hotel.people.map((p) => `  ${who(p)}${p.guests > 1 ? ` + ${p.guests - 1} companion` : ''}`));
+    if (d.hotel?.people.length) lines.push('Hotel guests:', ...d.hotel.people.map((p) => `  ${who(p)}${p.guests > 1 ? ` + ${plural(p.guests - 1, 'companion')}` : ''}`));
     if (d.childcare.families.length) {
       lines.push('Childcare:', ...d.childcare.families.map((f) => `  ${who(f)}: ${f.children} ${f.children === 1 ? 'child' : 'children'}, ${agesText(f.ages, f.children)}`));
     }

@@ -3,20 +3,37 @@ import { and, count, eq, inArray, isNotNull, like, ne, or, sql, type SQL } from 
 import type { Db } from '../client';
 import { attendance, broadcasts, identities, invitations, people, registrations, tickets } from '../schema/index';
 
-type Grouped = Array<{ key: string | null; n: number }>;
+export interface TallyRow {
+  status: string;
+  ineligibleReason: string | null;
+  selection: string;
+  participation: string;
+  n: number;
+}
 
-/** The counts of letters' codes and registrations, grouped as `stats` shows them. */
-export function registrationCounts(db: Db): { invitationsImported: number; codesInUse: number; registrations: number; ineligible: Grouped; selection: Grouped; participation: Grouped } {
-  const n = (q: { n: number } | undefined) => q?.n ?? 0;
-  const registered = sql<string>`${registrations.status} = 'registered'`;
-  return {
-    invitationsImported: n(db.select({ n: count() }).from(invitations).get()),
-    codesInUse: n(db.select({ n: count() }).from(invitations).where(isNotNull(invitations.claimedBy)).get()),
-    registrations: n(db.select({ n: count() }).from(registrations).get()),
-    ineligible: db.select({ key: registrations.ineligibleReason, n: count() }).from(registrations).where(eq(registrations.status, 'ineligible')).groupBy(registrations.ineligibleReason).all(),
-    selection: db.select({ key: registrations.selection, n: count() }).from(registrations).where(registered).groupBy(registrations.selection).all(),
-    participation: db.select({ key: registrations.participation, n: count() }).from(registrations).where(eq(registrations.selection, 'selected')).groupBy(registrations.participation).all(),
-  };
+/**
+ * The registrations counted by what organisers' numbers are made of: status, the reason found not
+ * eligible (kept on the anonymous row after erasure), the draw's outcome and the selected person's
+ * answer. One grouped query; src/core/organisers/counts.ts gives the definitions.
+ */
+export function registrationTally(db: Db): TallyRow[] {
+  return db
+    .select({
+      status: registrations.status,
+      ineligibleReason: registrations.ineligibleReason,
+      selection: registrations.selection,
+      participation: registrations.participation,
+      n: count(),
+    })
+    .from(registrations)
+    .groupBy(registrations.status, registrations.ineligibleReason, registrations.selection, registrations.participation)
+    .all();
+}
+
+/** Letters' codes imported, and those entered by someone. */
+export function invitationTally(db: Db): { imported: number; claimed: number } {
+  const row = db.select({ imported: count(), claimed: sql<number>`count(${invitations.claimedBy})` }).from(invitations).get();
+  return { imported: row?.imported ?? 0, claimed: row?.claimed ?? 0 };
 }
 
 /** Who entered this invitation code. */

@@ -1,7 +1,7 @@
 // Finding a person for an organiser: by invitation code, pseudonym or name. The answer shows what
 // an organiser needs to help (pseudonym, statuses, channels, tickets), not the person's details.
 import type { Db } from '../../db/client';
-import { claimantOfCode, personIdsByNameWords, personOverview } from '../../db/repos/organisers';
+import { claimantOfCode, personIdsByNameWords, personIdsByPhoneDigits, personOverview } from '../../db/repos/organisers';
 import { personIdByPseudonym } from '../../db/repos/people';
 import { formatCode, normalizeCode } from '../registration/invitation-code';
 
@@ -16,6 +16,8 @@ export interface FoundPerson {
   registration: { status: string; selection: string; participation: string } | null;
   channels: string[];
   openTickets: number[];
+  /** Only when asked (the command line, to call the person back): full name, phone, e-mail. */
+  contact?: { name: string | null; phone: string | null; email: string | null };
 }
 
 export const FIND_LIMIT = 10;
@@ -28,6 +30,12 @@ function personIdsMatching(db: Db, query: string): number[] {
     const claimedBy = claimantOfCode(db, code);
     if (claimedBy) return [claimedBy];
   }
+  // A phone number, typed any way (+32 470 12 34 56, 0470/123456): matched on its last digits.
+  const digits = q.replace(/[\s+()/.-]/g, '');
+  if (/^\d{6,}$/.test(digits)) {
+    const byPhone = personIdsByPhoneDigits(db, digits, FIND_LIMIT);
+    if (byPhone.length) return byPhone;
+  }
   const pseudo = q.toUpperCase().replace(/^P-?/, '');
   const byPseudonym = personIdByPseudonym(db, `P-${pseudo}`);
   if (byPseudonym !== undefined) return [byPseudonym];
@@ -36,7 +44,7 @@ function personIdsMatching(db: Db, query: string): number[] {
   return personIdsByNameWords(db, words, FIND_LIMIT);
 }
 
-export function findPeople(db: Db, query: string): FoundPerson[] {
+export function findPeople(db: Db, query: string, options: { contact?: boolean } = {}): FoundPerson[] {
   const ids = personIdsMatching(db, query).slice(0, FIND_LIMIT);
   if (!ids.length) return [];
   return ids.map((id) => {
@@ -51,6 +59,9 @@ export function findPeople(db: Db, query: string): FoundPerson[] {
       registration: reg ? { status: reg.status, selection: reg.selection, participation: reg.participation } : null,
       channels: [...new Set(channels)],
       openTickets: open,
+      ...(options.contact
+        ? { contact: { name: reg?.firstName ? [reg.firstName, reg.lastName].filter(Boolean).join(' ') : null, phone: reg?.phone ?? null, email: reg?.email ?? null } }
+        : {}),
     };
   });
 }
@@ -61,7 +72,8 @@ export function formatFound(found: FoundPerson[]): string {
     .map((p) => {
       const reg = p.registration ? `${p.registration.status}, draw: ${p.registration.selection}, participation: ${p.registration.participation}` : 'not registered';
       const tickets = p.openTickets.length ? `; open tickets ${p.openTickets.map((t) => `#${t}`).join(', ')}` : '';
-      return `${p.pseudonym}${p.shortName ? ` (${p.shortName})` : ''}: ${p.status}, ${p.language ?? 'no language'}, code ${p.code ?? '—'}; ${reg}; on ${p.channels.join(', ') || '—'}${tickets}`;
+      const contact = p.contact ? `\n    ${p.contact.name ?? '(no name)'}, phone ${p.contact.phone ?? '—'}, e-mail ${p.contact.email ?? '—'}` : '';
+      return `${p.pseudonym}${p.shortName ? ` (${p.shortName})` : ''}: ${p.status}, ${p.language ?? 'no language'}, code ${p.code ?? '—'}; ${reg}; on ${p.channels.join(', ') || '—'}${tickets}${contact}`;
     })
     .join('\n');
 }

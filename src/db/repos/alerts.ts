@@ -28,3 +28,12 @@ export function unpostedAlertWith(db: Db, kind: string, payload: string) {
     .where(and(eq(alerts.kind, kind), eq(alerts.payload, payload), isNull(alerts.postedAt)))
     .get();
 }
+
+/** The latest alerts, seen or not (newest last). */
+export function recentAlerts(db: Db, limit: number) {
+  return db.select().from(alerts).orderBy(desc(alerts.id)).limit(limit).all().reverse();
+}
+
+export function alertById(db: Db, id: number) {
+  return db.select().from(alerts).where(eq(alerts.id, id)).get();
+}

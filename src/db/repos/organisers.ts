@@ -53,6 +53,19 @@ export function personIdsByNameWords(db: Db, words: string[], limit: number): nu
     .map((r) => r.id);
 }
 
+/** People whose phone number ends with these digits (at least 6 typed; at most `limit`). */
+export function personIdsByPhoneDigits(db: Db, digits: string, limit: number): number[] {
+  const tail = digits.slice(-8);
+  return db
+    .select({ id: registrations.personId, phone: registrations.phone })
+    .from(registrations)
+    .where(like(registrations.phone, `%${tail.slice(-1)}`))
+    .all()
+    .filter((r) => (r.phone ?? '').replace(/\D/g, '').endsWith(tail))
+    .slice(0, limit)
+    .map((r) => r.id);
+}
+
 /** What an organiser needs to help one person: their rows, code, channels and open tickets. */
 export function personOverview(db: Db, personId: number) {
   const person = db.select().from(people).where(eq(people.id, personId)).get()!;

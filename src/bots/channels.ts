@@ -8,6 +8,43 @@ import { followUpTick } from '../core/followup/tick';
 import { housekeeping } from '../core/outbox/housekeeping';
 import { slackOptionsFrom } from './slack/options';
 import { logisticsCountsText } from '../core/needs/logistics';
+import type { ChannelDefinition, Reporter, RunningChannel } from './channel';
+
+export type { Reporter } from './channel';
+
+/**
+ * Every channel panelbot has, in the order they start. A new platform is one entry here and an
+ * adapter that implements src/bots/channel.ts. Each platform's library is loaded only when its
+ * channel is configured (faster start-up).
+ */
+export const CHANNELS: ChannelDefinition[] = [
+  {
+    id: 'telegram',
+    configured: (settings) => Boolean(settings.TELEGRAM_BOT_TOKEN),
+    start: async (app, settings, reporter) => (await import('./telegram')).startTelegram(app, settings, reporter),
+  },
+  {
+    id: 'whatsapp',
+    configured: (settings) => Boolean(settings.WHATSAPP_ENABLED),
+    start: async (app, settings, reporter) => (await import('./whatsapp')).startWhatsApp(app, settings, reporter),
+  },
+  {
+    id: 'web',
+    configured: (settings) => settings.PANELBOT_WEB_PORT !== undefined,
+    start: async (app, settings, reporter) => (await import('./web/index')).startWeb(app, settings, reporter),
+  },
+  {
+    // For organisers: it sends nothing to citizens, so it has no sender.
+    id: 'slack',
+    configured: (settings) => slackOptionsFrom(settings) !== undefined,
+    async start(app, settings): Promise<RunningChannel> {
+      const logistics = logisticsCountsText(app.db, app.services.config);
+      const { startSlack } = await import('./slack/app');
+      const slack = await startSlack(app.services, { ...slackOptionsFrom(settings)!, logistics });
+      return { name: `slack (${slack.mode}${slack.port ? ` on port ${slack.port}` : ''})`, stop: () => slack.stop() };
+    },
+  },
+];
 
 export interface RunningChannels {
   names: string[];
@@ -23,10 +60,6 @@ export interface RunningChannels {
 export interface ChannelOptions {
   /** With no channel configured, serve the web chat on localhost anyway (beside the terminal chat). */
   localWebWhenAlone?: boolean;
-}
-
-export interface Reporter {
-  err(line: string): void;
 }
 
 export async function startChannels(app: App, settings: Settings, reporter: Reporter, options: ChannelOptions = {}): Promise<RunningChannels> {
@@ -61,37 +94,13 @@ export async function startChannels(app: App, settings: Settings, reporter: Repo
   return { names, senders, console, ...(webUrl ? { webUrl } : {}), stop: stopAll };
 
   async function startEach(): Promise<void> {
-    if (settings.TELEGRAM_BOT_TOKEN) {
-      // Each platform's library is loaded only when its channel is configured (faster start-up).
-      const { startTelegram } = await import('./telegram');
-      const telegram = await startTelegram(app, settings, reporter);
-      names.push(telegram.name);
-      senders.push(telegram.sender);
-      stops.push(() => telegram.stop());
-    }
-    if (settings.WHATSAPP_ENABLED) {
-      const { startWhatsApp } = await import('./whatsapp');
-      const whatsapp = await startWhatsApp(app, settings, reporter);
-      names.push(whatsapp.name);
-      senders.push(whatsapp.sender);
-      stops.push(() => whatsapp.stop());
-    }
-    if (settings.PANELBOT_WEB_PORT !== undefined) {
-      const { startWeb } = await import('./web/index');
-      const web = await startWeb(app, settings, reporter);
-      names.push(web.name);
-      senders.push(web.sender);
-      webUrl = web.url;
-      stops.push(() => web.stop());
-    }
-    // Slack is for organisers: it sends nothing to citizens, so it has no sender.
-    const slackOptions = slackOptionsFrom(settings);
-    if (slackOptions) {
-      const logistics = logisticsCountsText(app.db, app.services.config);
-      const { startSlack } = await import('./slack/app');
-      const slack = await startSlack(app.services, { ...slackOptions, logistics });
-      names.push(`slack (${slack.mode}${slack.port ? ` on port ${slack.port}` : ''})`);
-      stops.push(() => slack.stop());
+    for (const channel of CHANNELS) {
+      if (!channel.configured(settings)) continue;
+      const running = await channel.start(app, settings, reporter);
+      names.push(running.name);
+      if (running.sender) senders.push(running.sender);
+      if (running.url) webUrl = running.url;
+      stops.push(() => running.stop());
     }
   }
 }

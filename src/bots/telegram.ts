@@ -16,6 +16,7 @@ import { DEFAULT_PACE, SendQueue, type PaceOptions } from './telegram/send-queue
 import { TelegramSender } from './telegram/sender';
 import { realTiming, type Timing } from './telegram/timing';
 import { startWebhookServer, type WebhookServer } from './telegram/webhook';
+import type { RunningChannel } from './channel';
 
 export interface Reporter {
   err(line: string): void;
@@ -31,7 +32,7 @@ export interface TelegramOptions {
   webhookPort?: number;
 }
 
-export interface RunningTelegram {
+export interface RunningTelegram extends RunningChannel {
   name: 'telegram';
   sender: ChannelSender;
   /** The webhook server's port, in webhook mode. */

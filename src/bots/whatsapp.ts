@@ -16,6 +16,7 @@ import type { WhatsAppPort } from './whatsapp/port';
 import { WhatsAppSender } from './whatsapp/sender';
 import { realWaTiming, type WaTiming } from './whatsapp/timing';
 import { callToInbound, messageToInbound, reactionToInbound, editToInbound } from './whatsapp/to-inbound';
+import type { RunningChannel } from './channel';
 
 export interface Reporter {
   err(line: string): void;
@@ -29,7 +30,7 @@ export interface WhatsAppOptions {
   health?: Partial<HealthOptions>;
 }
 
-export interface RunningWhatsApp {
+export interface RunningWhatsApp extends RunningChannel {
   name: 'whatsapp';
   sender: ChannelSender;
   health: SessionHealth;

@@ -3,7 +3,7 @@
 // except when the replies could not be sent for now — then it is handled again later.
 import type { Api } from 'grammy';
 import type { Update } from 'grammy/types';
-import type { Engine } from '../../core/conversation/engine';
+import type { ConversationPort } from '../channel';
 import type { Logger } from '../../core/conversation/logger';
 import type { Db } from '../../db/client';
 import { markUnreachable } from '../../db/repos/people';
@@ -17,7 +17,7 @@ export type Outcome = { kind: 'done' } | { kind: 'retry'; afterMs?: number };
 export interface HandlerDeps {
   api: Api;
   db: Db;
-  engine: Engine;
+  engine: ConversationPort;
   sender: TelegramSender;
   codec: CallbackCodec;
   log: Logger;

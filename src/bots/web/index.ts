@@ -9,6 +9,7 @@ import { DEFAULT_LIMITS, type WebLimits } from './rate-limit';
 import { WebSender } from './sender';
 import { createWebServer } from './server';
 import { keysFrom } from './session';
+import type { RunningChannel } from '../channel';
 
 export interface WebOptions {
   host?: string;
@@ -18,7 +19,7 @@ export interface WebOptions {
   anyPortIfTaken?: boolean;
 }
 
-export interface RunningWeb {
+export interface RunningWeb extends RunningChannel {
   name: string;
   sender: ChannelSender & WebSender;
   port: number;

@@ -2,7 +2,7 @@
 // messages are handled one after the other. When the session drops before the replies are out,
 // the rest of the answer goes to the outbox (durable) and is sent once WhatsApp is back: WhatsApp
 // Web does not redeliver a message, so the answer must not depend on it coming again.
-import type { Engine } from '../../core/conversation/engine';
+import type { ConversationPort } from '../channel';
 import type { Inbound, Outbound } from '../../core/conversation/messages';
 import type { Logger } from '../../core/conversation/logger';
 import type { Clock } from '../../core/panel/clock';
@@ -16,7 +16,7 @@ import type { Mapped } from './to-inbound';
 
 export interface HandlerDeps {
   db: Db;
-  engine: Engine;
+  engine: ConversationPort;
   sender: WhatsAppSender;
   queue: PacedQueue;
   clock: Clock;

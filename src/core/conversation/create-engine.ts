@@ -6,8 +6,9 @@ import { rightsCommands } from '../privacy/dialogue';
 import { followUpCommands } from '../followup/commands';
 import { checkinCommand } from '../attendance/checkin-command';
 import type { Services } from './flow';
+import { linkCommand } from '../linking/command';
 import { helplineHearing } from '../helpline/engine-hearing';
 
 export function createEngine(services: Services): Engine {
-  return new Engine(services, { flows: allFlows, commands: [...coreCommands, ...rightsCommands, ...followUpCommands, checkinCommand], homeFrame, hearing: helplineHearing });
+  return new Engine(services, { flows: allFlows, commands: [...coreCommands, ...rightsCommands, ...followUpCommands, checkinCommand, linkCommand], homeFrame, hearing: helplineHearing });
 }

@@ -10,6 +10,7 @@ import type { ChannelAddress, Inbound, Outbound } from './messages';
 import { LANGUAGES, type Language } from '../panel/config';
 import { cleanInput, matchChoice, normalize, UNIVERSAL_SYNONYMS } from './text';
 import { findCommand, type Command } from './commands';
+import { redeemLinkCode } from '../linking/redeem';
 
 export const MAX_MESSAGE_LENGTH = 2000;
 /** A person sending more than this many messages a minute is flooding: told once, then ignored for the minute. */
@@ -238,6 +239,8 @@ export class Engine {
     }
 
     const now = clock.now();
+    // A live link code moves this address to the code's person before anything else.
+    const link = redeemLinkCode(db, inbound, now);
     let person = findPersonByAddress(db, inbound.address);
     const isNew = !person;
     if (!person) person = createPerson(db, inbound.address, now);
@@ -257,7 +260,10 @@ export class Engine {
     turn.order = inbound.order;
     if (stack.length === 0) turn.resetToHome(inbound);
 
-    this.dispatch(turn, inbound);
+    if (link) {
+      turn.say(turn.t(`linking:${link}`, { phone: this.services.config.helpline.phone }));
+      turn.reask();
+    } else this.dispatch(turn, inbound);
     turn.finish();
 
     if (!turn.forgotten) {

@@ -9,3 +9,4 @@ export * from './scheduling';
 export * from './broadcasts';
 export * from './needs';
 export * from './draws';
+export * from './linking';

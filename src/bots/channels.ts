@@ -1,4 +1,5 @@
 // Starts the channels whose settings are present, and the scheduler that feeds them.
+import { answerHeldMessages } from '../core/conversation/held';
 import type { App } from '../app';
 import type { Settings } from '../config/settings';
 import type { ChannelSender } from '../core/outbox/ports';
@@ -88,7 +89,7 @@ export async function startChannels(app: App, settings: Settings, reporter: Repo
   }
   // The scheduler starts last, with the senders of every channel started above.
   const console = new ConsoleSender();
-  const scheduler = new Scheduler({ services: app.services, senders: [...senders, console], planners: [followUpTick, housekeeping] });
+  const scheduler = new Scheduler({ services: app.services, senders: [...senders, console], planners: [followUpTick, housekeeping, () => answerHeldMessages(app.engine)] });
   scheduler.start();
   stops.push(() => scheduler.stop());
   return { names, senders, console, ...(webUrl ? { webUrl } : {}), stop: stopAll };

@@ -4,6 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testPanel, type TestPanel } from '../helpers/chat';
 import { alerts, registrations, ticketMessages, tickets } from '../../src/db/schema/index';
 import type { Language } from '../../src/core/panel/config';
+import { outbox } from '../../src/db/schema/index';
+import { answerHeldMessages } from '../../src/core/conversation/held';
+import { formatCode } from '../../src/core/registration/invitation-code';
 
 let panel: TestPanel;
 afterEach(() => panel?.close());
@@ -139,6 +142,38 @@ for (const lng of ['fr', 'nl', 'de'] as const) {
       expect(housemate.says('1')).toContain(t('registration:code.takenMeanwhile', { ref: '#1', phone: PHONE }));
       expect(panel.app.db.select().from(registrations).all()).toHaveLength(1);
       expect(panel.app.db.select().from(tickets).get()).toMatchObject({ status: 'open' });
+    });
+
+    it('a burst past the flood limit loses no answer: told once, the last message is answered after the pause', () => {
+      panel = testPanel();
+      const [code] = panel.invite(1, lng);
+      const u = panel.user(`burst-${lng}`);
+      u.sends({ kind: 'start' });
+      u.says(w.language);
+      // Thirty messages within a minute (the clock does not move), then the code.
+      let seq = 0;
+      const quick = (text: string) => panel.app.engine.handle({ address: { channel: 'console', userId: `burst-${lng}` }, messageId: `burst-${++seq}`, content: { kind: 'text', text } });
+      for (let i = 0; i < 28; i++) quick(t('common:commands.help').split('|')[0]!);
+      const told = quick(code!);
+      expect(told.map((o) => o.text).join()).toContain(t('common:errors.flood'));
+      expect(quick(code!)).toEqual([]);
+      // After the pause the scheduler answers the last message through the outbox.
+      panel.clock.advance(61_000);
+      expect(answerHeldMessages(panel.app.engine)).toBe(1);
+      const queued = panel.app.db.select().from(outbox).all().map((r) => JSON.parse(r.payload).outbound.text as string);
+      expect(queued.join()).toContain(formatCode(code!));
+      // The conversation went on from there.
+      expect(u.says(w.yes)).toContain(t('registration:consent.ask'));
+    });
+
+    it('a voice note gets a kind answer with the phone number, and the question again', () => {
+      panel = testPanel();
+      const u = panel.user(`voice-${lng}`);
+      u.sends({ kind: 'start' });
+      u.says(w.language);
+      const reply = u.sends({ kind: 'unsupported', what: 'voice' });
+      expect(reply).toContain(t('common:errors.unsupported', { phone: PHONE }));
+      expect(reply).toContain(t('registration:code.ask'));
     });
   });
 }

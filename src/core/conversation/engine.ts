@@ -2,7 +2,7 @@
 // saved in the same transaction. Platform-free: adapters call handle() and render the replies.
 import { inSavepoint, inTransaction, transactionOpen } from '../../db/client';
 import { findSeen, markDelivered, markReplySent, messagesSince, recordHandled } from '../../db/repos/inbound-log';
-import { loadStack, saveStack } from '../../db/repos/conversations';
+import { holdMessage, loadStack, peopleWithHeld, saveStack, takeHeld } from '../../db/repos/conversations';
 import { createPerson, findPersonByAddress, setPersonLanguage, touchIdentity } from '../../db/repos/people';
 import type { Answer, Flow, Frame, FrameData, Person, Services, Step, Turn } from './flow';
 import type { TextParams } from './i18n';
@@ -13,7 +13,7 @@ import { findCommand, type Command } from './commands';
 import { redeemLinkCode } from '../linking/redeem';
 
 export const MAX_MESSAGE_LENGTH = 2000;
-/** A person sending more than this many messages a minute is flooding: told once, then ignored for the minute. */
+/** A person sending more than this many messages a minute is flooding: told once; the last message is answered after the pause. */
 export const FLOOD_LIMIT_PER_MINUTE = 30;
 /** The most messages committed together: a Telegram poll brings at most 100. */
 export const MAX_BATCH = 256;
@@ -250,8 +250,18 @@ export class Engine {
       const recent = messagesSince(db, person.id, new Date(now.getTime() - 60_000));
       if (recent >= FLOOD_LIMIT_PER_MINUTE) {
         const replies = recent === FLOOD_LIMIT_PER_MINUTE ? [{ text: this.services.i18n.t(person.language ?? guessLanguage(inbound.languageHint), 'common:errors.flood', { phone: this.services.config.helpline.phone }) }] : [];
+        // Nothing is lost: the last message is kept and answered after the pause (answerHeld, or the next message).
+        holdMessage(db, person.id, { address: inbound.address, messageId: inbound.messageId, content: inbound.content, at: now.getTime() }, now);
+        this.withHeld?.add(person.id);
         recordHandled(db, channel, inbound.messageId, person.id, replies, now);
         return replies;
+      }
+      // A message held back during a flood is answered first, before this one.
+      const held = takeHeld(db, person.id);
+      if (held) {
+        this.withHeld?.delete(person.id);
+        const earlier = this.handleInTransaction({ address: inbound.address, messageId: `held:${held.messageId}`, content: held.content as Inbound['content'] });
+        return [...earlier, ...this.handleInTransaction(inbound)];
       }
     }
 
@@ -280,6 +290,34 @@ export class Engine {
       const ttl = this.flows.get(frame.flow)?.expiresAfterMs;
       return !ttl || typeof frame.data.since !== 'number' || now.getTime() - frame.data.since <= ttl;
     });
+  }
+
+  /** People with a held message, known after the first answerHeld (a scan of the store). */
+  private withHeld: Set<number> | undefined;
+
+  /**
+   * Answers the messages held back by the flood limit once the person's pause is over, and hands
+   * the replies with their address to deliver (the scheduler queues them in the outbox).
+   */
+  answerHeld(deliver: (personId: number, address: ChannelAddress, replies: Outbound[]) => void): number {
+    const { db, clock } = this.services;
+    const now = clock.now();
+    let answered = 0;
+    // One transaction: the held message, its answer and the replies' delivery are kept together or not at all.
+    inTransaction(db, () => {
+      this.withHeld ??= new Set(peopleWithHeld(db));
+      for (const personId of [...this.withHeld]) {
+        if (messagesSince(db, personId, new Date(now.getTime() - 60_000)) >= FLOOD_LIMIT_PER_MINUTE) continue;
+        const held = takeHeld(db, personId);
+        this.withHeld.delete(personId);
+        if (!held) continue;
+        const address = held.address as ChannelAddress;
+        const replies = this.handleInTransaction({ address, messageId: `held:${held.messageId}`, content: held.content as Inbound['content'] });
+        deliver(personId, address, replies);
+        answered++;
+      }
+    });
+    return answered;
   }
 
   private dispatch(turn: TurnImpl, inbound: Inbound): void {

@@ -24,3 +24,39 @@ export function saveStack(db: Db, personId: number, stack: Frame[], now: Date): 
     ),
   ).run({ personId, flow: top.flow, step: top.step, data, updatedAt: now.getTime() });
 }
+
+/** A message that came past the flood limit: kept (only the last one) to be answered after the pause. */
+export interface HeldMessage {
+  address: { channel: string; userId: string };
+  messageId: string;
+  content: unknown;
+  at: number;
+}
+
+export function holdMessage(db: Db, personId: number, held: HeldMessage, now: Date): void {
+  const row = db.select({ data: conversations.data }).from(conversations).where(eq(conversations.personId, personId)).get();
+  if (!row) return;
+  const data = JSON.parse(row.data) as Record<string, unknown>;
+  data.held = held;
+  db.update(conversations).set({ data: JSON.stringify(data), updatedAt: now }).where(eq(conversations.personId, personId)).run();
+}
+
+/** The held message, removed from the conversation; undefined when there is none. */
+export function takeHeld(db: Db, personId: number): HeldMessage | undefined {
+  const row = db.select({ data: conversations.data }).from(conversations).where(eq(conversations.personId, personId)).get();
+  if (!row || !row.data.includes('"held"')) return undefined;
+  const data = JSON.parse(row.data) as { held?: HeldMessage };
+  if (!data.held) return undefined;
+  const held = data.held;
+  delete data.held;
+  db.update(conversations).set({ data: JSON.stringify(data) }).where(eq(conversations.personId, personId)).run();
+  return held;
+}
+
+/** People with a held message (a scan: run once at start, then the engine keeps the list). */
+export function peopleWithHeld(db: Db): number[] {
+  return db.$client
+    .prepare(`SELECT person_id AS id FROM conversations WHERE json_extract(data, '$.held') IS NOT NULL`)
+    .all()
+    .map((r) => (r as { id: number }).id);
+}

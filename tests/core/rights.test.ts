@@ -5,6 +5,7 @@ import { testPanel, type TestPanel } from '../helpers/chat';
 import { registered } from '../helpers/register';
 import { alerts, conversations, identities, outbox, people, registrations, tickets } from '../../src/db/schema/index';
 import { enqueue } from '../../src/db/repos/outbox';
+import { SHOWN_IN_SECTIONS } from '../../src/db/repos/privacy';
 
 let panel: TestPanel;
 afterEach(() => panel?.close());
@@ -23,6 +24,28 @@ describe('rights in the chat', () => {
     expect(data.registration.phone).toBe('+32470123456');
     // Typed in another language, it still works.
     expect(ann.says('mijn gegevens')).toContain('This is what we keep');
+  });
+
+  it('"my data" holds every table that references the person, also one added later', () => {
+    panel = testPanel();
+    const ann = registered(panel, 'ann');
+    const client = panel.app.db.$client;
+    // A table a later version might add, pointing to people: nobody lists it anywhere.
+    client.exec('CREATE TABLE dummy_wishes (id INTEGER PRIMARY KEY, person_id INTEGER REFERENCES people(id) ON DELETE CASCADE, wish TEXT)');
+    const me = panel.app.db.select().from(people).get()!;
+    client.prepare('INSERT INTO dummy_wishes (person_id, wish) VALUES (?, ?)').run(me.id, 'a window seat');
+    ann.says('my data');
+    const data = JSON.parse(ann.last.find((o) => o.attachment)!.attachment!.content);
+    expect(data.stored.dummy_wishes).toEqual([{ id: 1, wish: 'a window seat' }]);
+    // Every table holding a row about Ann is in the export: in a section of its own, or as stored.
+    const tables = (client.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as Array<{ name: string }>).map((t) => t.name);
+    const aboutAnn = tables.filter((t) =>
+      (client.prepare(`PRAGMA foreign_key_list("${t}")`).all() as Array<{ table: string; from: string }>)
+        .filter((fk) => fk.table === 'people')
+        .some((fk) => client.prepare(`SELECT 1 FROM "${t}" WHERE "${fk.from}" = ?`).get(me.id) !== undefined),
+    );
+    expect(aboutAnn).toContain('conversations');
+    expect(aboutAnn.filter((t) => !SHOWN_IN_SECTIONS.has(t) && !(t in data.stored))).toEqual([]);
   });
 
   it('corrects one answer after registering', () => {

@@ -6,6 +6,7 @@ import { identities, inboundLog, outbox, people, registrations, tickets, ticketM
 
 /** Everything panelbot holds about a person, as they may download it. */
 export function personalData(db: Db, personId: number): Record<string, unknown> {
+  const stored = otherRowsAbout(db, personId);
   const person = db.select().from(people).where(eq(people.id, personId)).get();
   const registration = db.select().from(registrations).where(eq(registrations.personId, personId)).get();
   const addresses = db.select({ channel: identities.channel, userId: identities.userId, firstSeenAt: identities.firstSeenAt }).from(identities).where(eq(identities.personId, personId)).all();
@@ -39,7 +40,32 @@ export function personalData(db: Db, personId: number): Record<string, unknown> 
       paidAt: claim.paidAt,
     },
     paymentRecord: payment && { holder: payment.holder, iban: payment.iban, amount: payment.amountCents / 100, currency: payment.currency, paidAt: payment.paidAt },
+    ...(Object.keys(stored).length > 0 ? { stored } : {}),
   };
+}
+
+/**
+ * Tables "my data" shows in a section of its own (above). Every other table that points to the
+ * person is found by its foreign key to people, as erasure finds them, and its rows are shown as
+ * stored: a table added later is in the export without anyone remembering to add it.
+ */
+export const SHOWN_IN_SECTIONS = new Set(['people', 'identities', 'registrations', 'tickets', 'attendance', 'needs', 'compensation_claims']);
+
+/** The person's rows in every other table that references them, by table (columns that point to people left out). */
+export function otherRowsAbout(db: Db, personId: number): Record<string, Array<Record<string, unknown>>> {
+  const references = tablesReferencingPeople(db);
+  const personColumns = new Map<string, Set<string>>();
+  for (const { table, column } of references) personColumns.set(table, (personColumns.get(table) ?? new Set()).add(column));
+  const stored: Record<string, Array<Record<string, unknown>>> = {};
+  for (const { table, column } of references) {
+    if (SHOWN_IN_SECTIONS.has(table)) continue;
+    const rows = db.$client.prepare(`SELECT * FROM "${table}" WHERE "${column}" = ?`).all(personId) as Array<Record<string, unknown>>;
+    for (const row of rows) {
+      for (const c of personColumns.get(table)!) delete row[c];
+      (stored[table] ??= []).push(row);
+    }
+  }
+  return stored;
 }
 
 /** Pending messages that would still go to this person are cancelled, with the reason. */

@@ -15,6 +15,7 @@ import { audit } from '../db/repos/audit';
 import { operator } from './operator';
 import { FEATURES } from '../core/selection/features';
 import { drawInput } from '../core/selection/draw-input';
+import { panelCalendar } from '../core/panel/calendar';
 import { recordDraw, reservesByLot } from '../core/selection/record-draw';
 import { draw, DrawInputError, InfeasibleQuotasError, type Algorithm, type DrawProgress } from '../core/selection/draw/index';
 import { fairnessReport, formatFairnessReport, type FairnessReport } from '../core/selection/draw/fairness';
@@ -57,7 +58,7 @@ export async function drawCommand(ctx: CliContext): Promise<number> {
   const { config } = app.services;
   const now = app.services.clock.now();
   const pool = eligiblePool(app.db);
-  const input = drawInput(config, pool, householdsText === 'on');
+  const input = drawInput(config, pool, panelCalendar(app.db, config).firstDay(), householdsText === 'on');
   if (input.handoff.problems.length) {
     ctx.err(`The draw cannot run: ${input.handoff.problems.length} problem(s), nothing drawn.`);
     for (const p of input.handoff.problems) ctx.err(`  ${p.code}: ${p.message}`);
@@ -101,7 +102,7 @@ export async function drawCommand(ctx: CliContext): Promise<number> {
   }
   const report = fairnessReport(input.problem, result, { panelbot: panelbotVersion(), poolHash, quotasHash });
   const selectedIds = result.panel.map((id) => input.personIds.get(id)!);
-  const lot = reservesByLot(config, pool, selectedIds, config.draw.reserves, String(seed));
+  const lot = reservesByLot(config, pool, selectedIds, config.draw.reserves, String(seed), panelCalendar(app.db, config).firstDay());
   const pseudonymOf = new Map([...input.personIds].map(([p, id]) => [id, p]));
 
   // Files: sortition-algorithms' selected and remaining (housemates of the selected left out, as it does).

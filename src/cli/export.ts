@@ -6,6 +6,7 @@ import { UsageError, one } from './args';
 import type { CliContext } from './context';
 import { toCsv } from './csv';
 import { buildHandoff } from '../core/selection/handoff';
+import { panelCalendar } from '../core/panel/calendar';
 import { eligiblePool } from '../db/repos/pool';
 import { audit } from '../db/repos/audit';
 import { operator } from './operator';
@@ -19,7 +20,7 @@ export async function exportCommand(ctx: CliContext): Promise<number> {
   const app = ctx.openApp();
   const { config } = app.services;
   const pool = eligiblePool(app.db);
-  const handoff = buildHandoff(config, pool);
+  const handoff = buildHandoff(config, pool, panelCalendar(app.db, config).firstDay());
   if (handoff.problems.length) {
     ctx.err(`The draw would fail: ${handoff.problems.length} problem(s), nothing written.`);
     for (const p of handoff.problems) ctx.err(`  ${p.code}: ${p.message}`);

@@ -5,6 +5,7 @@ import type { CliContext } from './context';
 import { computeLogistics, formatLogistics, logisticsCsv } from '../core/needs/logistics';
 import { LOGISTICS_CSV_HEADER } from '../core/needs/logistics-format';
 import { toCsv } from './csv';
+import { eventNames } from '../core/panel/calendar';
 
 export async function logisticsCommand(ctx: CliContext): Promise<number> {
   const eventId = ctx.args.positionals[0];
@@ -13,7 +14,7 @@ export async function logisticsCommand(ctx: CliContext): Promise<number> {
   const { db, config } = app.services;
   const report = computeLogistics(db, config, eventId);
   if (!report) {
-    ctx.err(`panelbot: no event "${eventId}" (events: ${config.events.map((e) => e.id).join(', ')})`);
+    ctx.err(`panelbot: no event "${eventId}" (events: ${eventNames(config).map((e) => e.id).join(', ')})`);
     return 1;
   }
   const detail = has(ctx.args, 'counts') ? 'counts' : 'names';

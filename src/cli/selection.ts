@@ -9,6 +9,7 @@ import { registeredByPseudonym } from '../db/repos/selection';
 import { eligiblePool } from '../db/repos/pool';
 import { lastDraw } from '../db/repos/draws';
 import { recordDraw, reservesByLot, type DrawToRecord } from '../core/selection/record-draw';
+import { panelCalendar } from '../core/panel/calendar';
 import { newSeed } from '../core/selection/reserve-draw';
 import { audit } from '../db/repos/audit';
 import { operator } from './operator';
@@ -58,7 +59,7 @@ export async function selectionCommand(ctx: CliContext): Promise<number> {
     const inRemaining = remaining ? new Set(known(remaining.ids)) : undefined;
     const chosen = new Set(selectedIds);
     const pool = eligiblePool(app.db).filter((m) => chosen.has(m.personId) || !inRemaining || inRemaining.has(m.personId));
-    const lot = reservesByLot(config, pool, selectedIds, config.draw.reserves, seed);
+    const lot = reservesByLot(config, pool, selectedIds, config.draw.reserves, seed, panelCalendar(app.db, config).firstDay());
     draw = { source: 'sortition-algorithms files', selected: selectedIds, reserves: lot.ids, reserveMethod: lot.record.method, reserveSeed: seed, details: { ...lot.record } };
     ctx.out(
       `Reserves: ${lot.ids.length} drawn by lot among ${lot.record.candidates} not selected, weighted to resemble the panel (seed ${seed}; ` +

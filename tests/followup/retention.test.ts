@@ -8,8 +8,7 @@ import { confirmedCohort, MOMENTS } from './helpers';
 import { planSurveys } from '../../src/core/followup/plan-surveys';
 import { planCompensation, markPaid } from '../../src/core/compensation/compensation';
 import { buildPaymentBatch, recordExport } from '../../src/core/compensation/payment-file';
-import { runRetention } from '../../src/core/privacy/retention';
-import { retentionDue } from '../../src/core/followup/moments';
+import { retentionDue, runRetention } from '../../src/core/privacy/retention';
 import {
   alerts,
   attendance,
@@ -65,7 +64,7 @@ describe('retention', () => {
     const invitationsBefore = db.select().from(invitations).all();
 
     // Not yet: one minute before the due moment nothing is touched, and a dry run changes nothing.
-    expect(retentionDue(panel.app.services.config).toISOString()).toBe(new Date(MOMENTS.retention).toISOString());
+    expect(retentionDue(panel.app.db, panel.app.services.config).toISOString()).toBe(new Date(MOMENTS.retention).toISOString());
     const early = runRetention(panel.app.services, new Date(Date.parse(MOMENTS.retention) - 60_000));
     expect(early).toMatchObject({ ran: false, people: 0 });
     expect(runRetention(panel.app.services, new Date(MOMENTS.retention), { dryRun: true })).toMatchObject({ ran: false, people: 2 });

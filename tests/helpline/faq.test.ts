@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { testPanel, type TestPanel } from '../helpers/chat';
 import { registered } from '../helpers/register';
 import { tickets, ticketMessages } from '../../src/db/schema/index';
+import { panelCalendar } from '../../src/core/panel/calendar';
 import { loadFaq, parseFaq, renderAnswer, resolveFaqDir } from '../../src/core/helpline/faq';
 import { LANGUAGES } from '../../src/core/panel/config';
 
@@ -129,7 +130,7 @@ describe('the FAQ files', () => {
     for (const lng of LANGUAGES) {
       const entries = faq.entries(lng);
       expect(entries.length, lng).toBeGreaterThanOrEqual(12);
-      for (const entry of entries) expect(renderAnswer(entry, lng, panel.app.services.config), `${lng} ${entry.question}`).not.toMatch(/\{\{/);
+      for (const entry of entries) expect(renderAnswer(entry, lng, panel.app.services.config, panelCalendar(panel.app.db, panel.app.services.config)), `${lng} ${entry.question}`).not.toMatch(/\{\{/);
     }
   });
 

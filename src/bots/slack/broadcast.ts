@@ -8,6 +8,7 @@ import type { Services } from '../../core/conversation/flow';
 import type { Language, PanelConfig } from '../../core/panel/config';
 import { REFUSAL, type Organisers } from './organisers';
 import { escapeMrkdwn, quote } from './format';
+import { eventNames } from '../../core/panel/calendar';
 
 const LANGUAGE_NAMES: Record<Language, string> = { fr: 'Français', nl: 'Nederlands', de: 'Deutsch', en: 'English' };
 const AUDIENCE_NAMES: Record<BroadcastAudience, string> = {
@@ -35,7 +36,7 @@ export function composeView(config: PanelConfig): types.View {
       block_id: 'event',
       optional: true,
       label: plain('Event (for its attendees)'),
-      element: { type: 'static_select', action_id: 'value', options: config.events.map((e) => ({ text: plain(e.title.en.slice(0, 75)), value: e.id })) },
+      element: { type: 'static_select', action_id: 'value', options: eventNames(config).map((e) => ({ text: plain(e.title.en.slice(0, 75)), value: e.id })) },
     },
     // Optional for Slack so that panelbot itself says which language is missing.
     ...config.panel.languages.map(
@@ -78,7 +79,7 @@ export function draftFromView(config: PanelConfig, view: ViewOutput): BroadcastD
 
 function previewView(config: PanelConfig, id: number, draft: BroadcastDraft, preview: ReturnType<typeof previewBroadcast>, whatsappPace: PaceOptions = DEFAULT_PACE): types.View {
   const channels = Object.entries(preview.perChannel).map(([c, n]) => `${c} ${n}`).join(', ') || 'none';
-  const event = draft.audience === 'attendees' ? ` of ${escapeMrkdwn(config.events.find((e) => e.id === draft.eventId)?.title.en ?? '')}` : '';
+  const event = draft.audience === 'attendees' ? ` of ${escapeMrkdwn(eventNames(config).find((e) => e.id === draft.eventId)?.title.en ?? '')}` : '';
   // WhatsApp goes at a human pace to avoid a ban: say how long that takes.
   const onWhatsApp = preview.perChannel.whatsapp ?? 0;
   const duration = onWhatsApp > 1 ? whatsappDuration(estimateBroadcast(onWhatsApp, whatsappPace)) : '';

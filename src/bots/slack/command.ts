@@ -14,6 +14,7 @@ import { composeView } from './broadcast';
 import { escapeMrkdwn } from './format';
 import { lastDrawReport } from '../../core/selection/draw-report';
 import { formatFairnessReport, type FairnessReport } from '../../core/selection/draw/fairness';
+import { eventNames } from '../../core/panel/calendar';
 
 /** The logistics report for an event (src/core/needs/logistics.ts, when present): text, or undefined for an unknown event. */
 export type LogisticsReport = (eventId: string) => string | undefined;
@@ -61,7 +62,7 @@ export function registerPanelCommand(bolt: BoltApp, services: Services, organise
         return;
       }
       case 'logistics': {
-        const ids = config.events.map((e) => e.id).join(', ');
+        const ids = eventNames(config).map((e) => e.id).join(', ');
         if (!logistics) return reply('Logistics is not available yet in this panelbot.');
         if (!arg) return reply(`Usage: \`/panel logistics <event>\` (events: ${ids})`);
         const report = logistics(arg);

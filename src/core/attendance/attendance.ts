@@ -9,7 +9,7 @@ import { featuresOf } from '../selection/features';
 import type { PanelConfig } from '../panel/config';
 import { rankReserves, type Profile } from '../selection/reserves';
 import { audienceOf } from '../reminders/audience';
-import { eventDays, findEvent, type ScheduledEvent } from '../panel/calendar';
+import { eventDays, findEvent, panelCalendar, type ScheduledEvent } from '../panel/calendar';
 import { parseReminderKey } from '../reminders/plan-reminders';
 
 export type AttendanceAnswer = 'yes' | 'no' | 'unsure';
@@ -43,10 +43,11 @@ export function offerSeat(db: Db, config: PanelConfig, event: ScheduledEvent, de
   const deadline = seatOfferDeadline(config, event);
   if (now >= deadline) return undefined;
   const pool = eligiblePool(db);
+  const ageReferenceDay = panelCalendar(db, config).firstDay();
   const profileOf = (personId: number): Profile | undefined => {
     const m = pool.find((p) => p.personId === personId);
     if (!m) return undefined;
-    const f = featuresOf(config, m);
+    const f = featuresOf(config, m, ageReferenceDay);
     return { personId, gender: f.gender, ageBand: f.age, region: f.region, language: f.language };
   };
   const reserveIds = activeReserveIds(db);

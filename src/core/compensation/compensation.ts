@@ -10,7 +10,7 @@ import { getPerson } from '../../db/repos/people';
 import { enqueue } from '../../db/repos/outbox';
 import type { PanelConfig } from '../panel/config';
 import type { Services } from '../conversation/flow';
-import { eventDays, momentWindow, weekends } from '../followup/moments';
+import { panelCalendar } from '../panel/calendar';
 import { participants, pushQuestion } from '../followup/audience';
 
 export function amountCents(config: PanelConfig): number {
@@ -19,7 +19,9 @@ export function amountCents(config: PanelConfig): number {
 
 /** Participants who meet the compensation rule. */
 export function entitledPeople(db: Db, config: PanelConfig): number[] {
-  const days = weekends(config).flatMap((e) => eventDays(e, config.panel.timezone).map((day) => `${e.id}/${day}`));
+  // The weekends' effective days: a moved weekend counts on its new dates.
+  const calendar = panelCalendar(db, config);
+  const days = calendar.weekends().flatMap((e) => calendar.days(e).map((day) => `${e.id}/${day}`));
   if (days.length === 0) return [];
   const ids = participants(db, { includeEssentialOnly: true });
   if (ids.length === 0) return [];
@@ -38,7 +40,7 @@ export function compensationReference(pseudonym: string): string {
 /** Asks each entitled participant for their bank details, once, when the moment has come. */
 export function planCompensation(services: Pick<Services, 'db' | 'config' | 'log'>, now: Date): number {
   const { db, config, log } = services;
-  const window = momentWindow(config, { when: 'after_last_weekend', ...config.compensation.ask });
+  const window = panelCalendar(db, config).momentWindow({ when: 'after_last_weekend', ...config.compensation.ask });
   if (!window || now < window.from || now > window.until) return 0;
   const count = inTransaction(db, () => {
     const claimed = claimantIds(db);

@@ -6,7 +6,7 @@ import { inTransaction } from '../../db/client';
 import { enqueue } from '../../db/repos/outbox';
 import type { Services } from '../conversation/flow';
 import type { Questionnaire } from '../panel/config';
-import { momentWindow } from './moments';
+import { panelCalendar } from '../panel/calendar';
 import { participants, pushQuestion } from './audience';
 
 export function inviteKey(questionnaire: Questionnaire): string {
@@ -22,8 +22,9 @@ export function surveyIdempotencyKey(questionnaireId: string, personId: number):
 export function planSurveys(services: Pick<Services, 'db' | 'config' | 'log'>, now: Date): number {
   const { db, config, log } = services;
   let queued = 0;
+  const calendar = panelCalendar(db, config);
   for (const questionnaire of config.surveys?.questionnaires ?? []) {
-    const window = momentWindow(config, questionnaire);
+    const window = calendar.momentWindow(questionnaire);
     if (!window || now < window.from || now > window.until) continue;
     const count = inTransaction(db, () => {
       let n = 0;

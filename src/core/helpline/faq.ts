@@ -6,6 +6,7 @@ import MiniSearch from 'minisearch';
 import { LANGUAGES, type Language, type PanelConfig } from '../panel/config';
 import { processTerm } from './faq-words';
 import { formatDate, formatTime } from '../panel/time';
+import type { PanelCalendar } from '../panel/calendar';
 import { packagePath } from '../../paths';
 
 export interface FaqEntry {
@@ -149,12 +150,13 @@ export function faqFor(config: PanelConfig): Faq {
 }
 
 /** The answer with the panel's own facts filled in ({{amount}}, {{events}}, …). */
-export function renderAnswer(entry: FaqEntry, lng: Language, config: PanelConfig): string {
-  const tz = config.panel.timezone;
-  const events = config.events
+export function renderAnswer(entry: FaqEntry, lng: Language, config: PanelConfig, calendar: PanelCalendar): string {
+  const tz = calendar.timeZone;
+  const events = calendar
+    .chronological()
     .map((e) => {
-      const start = new Date(e.start);
-      const end = new Date(e.end);
+      const start = e.startAt;
+      const end = e.endAt;
       const days = formatDate(start, lng, tz) + (formatDate(end, lng, tz) !== formatDate(start, lng, tz) ? ` – ${formatDate(end, lng, tz)}` : '');
       return `• ${e.title[lng]}: ${days}, ${formatTime(start, lng, tz)}`;
     })

@@ -7,19 +7,11 @@ import type { Turn } from '../conversation/flow';
 import type { ChannelAddress } from '../conversation/messages';
 import type { PanelConfig } from '../panel/config';
 import { faqFor, renderAnswer } from './faq';
-import { localDate } from '../panel/time';
 import { hasUrgentWords } from './hearing';
+import { panelCalendar } from '../panel/calendar';
 
 export { hasUrgentWords };
 
-export function isEventDay(config: PanelConfig, now: Date): boolean {
-  const today = localDate(now, config.panel.timezone);
-  return config.events.some((e) => {
-    const first = localDate(new Date(e.start), config.panel.timezone);
-    const last = localDate(new Date(e.end), config.panel.timezone);
-    return today >= first && today <= last;
-  });
-}
 
 export function submitQuestion(turn: Turn, address: ChannelAddress, text: string) {
   const urgentWords = hasUrgentWords(turn.services.config, turn.lang, text);
@@ -28,7 +20,8 @@ export function submitQuestion(turn: Turn, address: ChannelAddress, text: string
     language: turn.lang,
     address,
     text,
-    urgent: urgentWords || isEventDay(turn.services.config, turn.now),
+    // On an event day (moved ones on their new dates) every question is urgent.
+    urgent: urgentWords || panelCalendar(turn.services.db, turn.services.config).isEventDay(turn.now),
     now: turn.now,
   });
   // Urgent words (lost, late, ill…) also alert the organisers, apart from the ticket queue.
@@ -66,6 +59,6 @@ export function answerQuestion(turn: Turn, text: string): FaqFollowUp | undefine
     return undefined;
   }
   log.info({ person: turn.person.pseudonym, faq: match.entry.id, lang: turn.lang }, 'faq answer');
-  turn.say(renderAnswer(match.entry, turn.lang, config));
+  turn.say(renderAnswer(match.entry, turn.lang, config, panelCalendar(turn.services.db, config)));
   return { question: text, entry: match.entry.id };
 }

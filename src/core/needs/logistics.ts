@@ -12,9 +12,8 @@ import { formatLogistics as formatForSlack } from './logistics-format';
 import type { Db } from '../../db/client';
 import { dayAnswersOfEvent, selectedWithNeeds, type NeedsRow } from '../../db/repos/needs';
 import { LANGUAGES, type PanelConfig } from '../panel/config';
-import { eventDays, findEvent } from '../panel/calendar';
+import { eventDays, findEvent, panelCalendar } from '../panel/calendar';
 import { ageOn } from '../registration/parse';
-import { firstPanelDay } from '../selection/features';
 import { AGE_BANDS, DIETS, TRAVEL, ageBand, type AgeBand, type Diet, type Travel } from './model';
 
 export const ACCESS_ITEMS = ['wheelchair', 'reduced_mobility', 'step_free', 'sign_nl', 'sign_fr', 'sign_de', 'large_print', 'senses_other'] as const;
@@ -73,7 +72,7 @@ interface Member extends NamedPerson {
 const zero = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 function members(db: Db, config: PanelConfig): Member[] {
-  const first = firstPanelDay(config);
+  const first = panelCalendar(db, config).firstDay();
   const rows = selectedWithNeeds(db);
   return rows.map(({ reg, pseudonym, language, needs: row }) => ({
     personId: reg.personId,

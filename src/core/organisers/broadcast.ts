@@ -8,6 +8,7 @@ import { enqueue } from '../../db/repos/outbox';
 import { audit } from '../../db/repos/audit';
 import type { Services } from '../conversation/flow';
 import type { Language, PanelConfig } from '../panel/config';
+import { eventNames } from '../panel/calendar';
 
 export const BROADCAST_AUDIENCES = ['registrants', 'selected', 'reserves', 'attendees'] as const;
 export type BroadcastAudience = (typeof BROADCAST_AUDIENCES)[number];
@@ -41,7 +42,7 @@ export function missingLanguages(config: PanelConfig, texts: Partial<Record<Lang
 
 export function checkDraft(config: PanelConfig, draft: BroadcastDraft): DraftProblem | undefined {
   if (!(BROADCAST_AUDIENCES as readonly string[]).includes(draft.audience)) return { kind: 'unknown_audience' };
-  if (draft.audience === 'attendees' && !config.events.some((e) => e.id === draft.eventId)) return { kind: 'unknown_event' };
+  if (draft.audience === 'attendees' && !eventNames(config).some((e) => e.id === draft.eventId)) return { kind: 'unknown_event' };
   const missing = missingLanguages(config, draft.texts);
   return missing.length ? { kind: 'missing_languages', languages: missing } : undefined;
 }

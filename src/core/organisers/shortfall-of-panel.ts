@@ -6,6 +6,7 @@ import { eligibleRegistrationTimes, lettersByLanguageAndPostcode } from '../../d
 import { placeOf } from '../panel/belgium';
 import type { PanelConfig } from '../panel/config';
 import { zonedInstant } from '../panel/time';
+import { panelCalendar } from '../panel/calendar';
 import { quotas, traceFeatures } from '../selection/features';
 import { computeShortfall, type ShortfallReport } from './shortfall';
 
@@ -20,7 +21,8 @@ export function shortfallOf(db: Db, config: PanelConfig, now: Date): ShortfallRe
   const opens = zonedInstant(config.registration.opens, 0, 0, tz);
   // Registration closes at the end of its last day.
   const closes = new Date(zonedInstant(config.registration.closes, 23, 59, tz).getTime() + 60_000);
-  const features = new Map(eligiblePool(db).map((m) => [m.personId, traceFeatures(config, m).values]));
+  const ageReferenceDay = panelCalendar(db, config).firstDay();
+  const features = new Map(eligiblePool(db).map((m) => [m.personId, traceFeatures(config, m, ageReferenceDay).values]));
   const letters = new Map<string, number>();
   for (const l of lettersByLanguageAndPostcode(db)) {
     const cell = cellOf(l.languages, l.postcode);

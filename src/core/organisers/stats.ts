@@ -7,6 +7,7 @@ import { plural } from './plural';
 import type { PanelConfig } from '../panel/config';
 import { FEATURES, featureValues, featuresOf, type Feature } from '../selection/features';
 import { eligiblePool } from '../../db/repos/pool';
+import { panelCalendar } from '../panel/calendar';
 
 export interface PanelStats {
   letters: number;
@@ -34,11 +35,12 @@ export function computeStats(db: Db, config: PanelConfig): PanelStats {
   const { invitationsImported, codesInUse } = counts;
   const all = counts.registrations;
   const pool = eligiblePool(db);
+  const ageReferenceDay = panelCalendar(db, config).firstDay();
   const features = Object.fromEntries(
     FEATURES.map((feature) => {
       const counts = new Map<string, number>();
       for (const m of pool) {
-        const v = featuresOf(config, m)[feature];
+        const v = featuresOf(config, m, ageReferenceDay)[feature];
         counts.set(v, (counts.get(v) ?? 0) + 1);
       }
       const targets = config.draw.quotas[feature] as Record<string, number>;

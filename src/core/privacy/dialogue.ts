@@ -10,7 +10,7 @@ import { claimOf } from '../compensation/compensation';
 import { maskIban } from '../compensation/iban';
 import { paymentKeptUntil } from '../compensation/payment-records';
 import { formatDate } from '../panel/time';
-import { retentionDue } from '../followup/moments';
+import { retentionDue } from './retention';
 
 const registrationOf = (turn: Turn) => storedRegistration(turn.services.db, turn.person.id);
 
@@ -100,7 +100,7 @@ function myDataText(turn: Turn): string {
   let text: string;
   if (reg?.status === 'registered') text = `${turn.t('rights:mydata.title')}\n${dataSummary(turn)}`;
   else if (reg?.status === 'withdrawn') {
-    const until = formatDate(retentionDue(turn.services.config), turn.lang, turn.services.config.panel.timezone);
+    const until = formatDate(retentionDue(turn.services.db, turn.services.config), turn.lang, turn.services.config.panel.timezone);
     text = `${turn.t('rights:mydata.withdrawn', { until })}\n${dataSummary(turn)}`;
   } else if (reg?.status === 'ineligible') text = turn.t('rights:mydata.ineligible');
   else text = turn.t('rights:mydata.none');

@@ -14,7 +14,8 @@ import { raiseAlert } from '../../db/repos/alerts';
 import { audit } from '../../db/repos/audit';
 import { erasePerson as eraseOnePerson } from '../../db/repos/privacy';
 import type { Services } from '../conversation/flow';
-import { retentionDue } from '../followup/moments';
+import type { PanelConfig } from '../panel/config';
+import { panelCalendar } from '../panel/calendar';
 
 /** Erases one person at the end of retention; true when an unpaid compensation claim was erased. */
 export function erasePersonAtRetention(db: Db, personId: number, now: Date): boolean {
@@ -35,10 +36,15 @@ export interface RetentionResult {
   unpaidClaims: number;
 }
 
+/** The effective end of the panel (moves included) plus the retention period. */
+export function retentionDue(db: Db, config: PanelConfig): Date {
+  return panelCalendar(db, config).retentionDue(config.retention.monthsAfterEnd);
+}
+
 /** Erases everyone once the retention period is over (for the scheduler and `panelbot retention run`). */
 export function runRetention(services: Pick<Services, 'db' | 'config' | 'log'>, now: Date, options: { dryRun?: boolean } = {}): RetentionResult {
   const { db, config, log } = services;
-  const due = retentionDue(config);
+  const due = retentionDue(db, config);
   if (now < due) return { due, ran: false, people: 0, unpaidClaims: 0 };
   const ids = personIdsNotErased(db);
   if (options.dryRun) {

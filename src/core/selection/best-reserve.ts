@@ -4,12 +4,12 @@ import type { PanelConfig } from '../panel/config';
 import { featuresOf, type PoolMember } from './features';
 import { bestMatchingReserve, type Profile } from './reserves';
 
-function profileOf(config: PanelConfig, m: PoolMember): Profile {
-  const f = featuresOf(config, m);
+function profileOf(config: PanelConfig, m: PoolMember, ageReferenceDay: string): Profile {
+  const f = featuresOf(config, m, ageReferenceDay);
   return { personId: m.personId, gender: f.gender, ageBand: f.age, region: f.region, language: f.language };
 }
 
-export function bestReserve(config: PanelConfig, declined: PoolMember, reserves: PoolMember[]): PoolMember | undefined {
-  const best = bestMatchingReserve(profileOf(config, declined), reserves.map((r) => profileOf(config, r)));
+export function bestReserve(config: PanelConfig, ageReferenceDay: string, declined: PoolMember, reserves: PoolMember[]): PoolMember | undefined {
+  const best = bestMatchingReserve(profileOf(config, declined, ageReferenceDay), reserves.map((r) => profileOf(config, r, ageReferenceDay)));
   return best && reserves.find((r) => r.personId === best.personId);
 }

@@ -12,8 +12,9 @@ export interface DrawInput {
   handoff: Handoff;
 }
 
-export function drawInput(config: PanelConfig, pool: PoolMember[], households = true): DrawInput {
-  const handoff = buildHandoff(config, pool);
+/** ageReferenceDay: the panel's first day, from the calendar (moves included). */
+export function drawInput(config: PanelConfig, pool: PoolMember[], ageReferenceDay: string, households = true): DrawInput {
+  const handoff = buildHandoff(config, pool, ageReferenceDay);
   const column = (name: string) => handoff.peopleHeader.indexOf(name);
   const people = handoff.peopleRows.map((row) => ({
     id: row[column('id')]!,

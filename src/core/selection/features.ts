@@ -4,7 +4,6 @@
 // value is named (`traceFeatures`), never silently counted in another category.
 import type { PanelConfig } from '../panel/config';
 import { ageOn } from '../registration/parse';
-import { localDate } from '../panel/time';
 import { boundsOf } from './quota-bounds';
 
 export const FEATURES = ['gender', 'age', 'region', 'language', 'education'] as const;
@@ -24,19 +23,18 @@ export interface PoolMember {
   education: string | null;
 }
 
-export function firstPanelDay(config: PanelConfig): string {
-  const first = Math.min(...config.events.map((e) => Date.parse(e.start)));
-  return localDate(new Date(first), config.panel.timezone);
-}
-
 /** "16-24" -> [16, 24]; "65+" -> [65, Infinity]. */
 function bandRange(band: string): [number, number] | undefined {
   const m = /^(\d+)\s*(?:-\s*(\d+)|\+)$/.exec(band.trim());
   return m ? [Number(m[1]), m[2] ? Number(m[2]) : Infinity] : undefined;
 }
 
-export function ageBand(config: PanelConfig, birthDate: string): string | undefined {
-  const age = ageOn(birthDate, firstPanelDay(config));
+/**
+ * The age band on the reference day: the panel's first day as it stands now
+ * (panelCalendar(db, config).firstDay(), moves included).
+ */
+export function ageBand(config: PanelConfig, birthDate: string, ageReferenceDay: string): string | undefined {
+  const age = ageOn(birthDate, ageReferenceDay);
   return Object.keys(config.draw.quotas.age).find((band) => {
     const r = bandRange(band);
     return r !== undefined && age >= r[0] && age <= r[1];
@@ -87,7 +85,7 @@ export interface FeatureTrace {
 }
 
 /** The person's confirmed answers mapped to the draw's values, with the answers that fit none named. */
-export function traceFeatures(config: PanelConfig, m: PoolMember): FeatureTrace {
+export function traceFeatures(config: PanelConfig, m: PoolMember, ageReferenceDay: string): FeatureTrace {
   const allowed = featureValues(config);
   const values: FeatureTrace['values'] = {};
   const problems: FeatureTrace['problems'] = [];
@@ -98,8 +96,8 @@ export function traceFeatures(config: PanelConfig, m: PoolMember): FeatureTrace 
   // Woman, man and non-binary are options; a description in one's own words is its own value.
   const gender = m.gender === 'self_described' ? config.draw.selfDescribedGender : (m.gender ?? undefined);
   put('gender', gender, `gender "${m.gender ?? 'none'}"`);
-  const band = m.birthDate ? ageBand(config, m.birthDate) : undefined;
-  put('age', band, m.birthDate ? `age ${ageOn(m.birthDate, firstPanelDay(config))} on the first panel day` : 'no birth date');
+  const band = m.birthDate ? ageBand(config, m.birthDate, ageReferenceDay) : undefined;
+  put('age', band, m.birthDate ? `age ${ageOn(m.birthDate, ageReferenceDay)} on the first panel day` : 'no birth date');
   put('region', m.region ?? undefined, `region "${m.region ?? 'none'}"`);
   put('language', languageGroup(config, m), `chat language "${m.language ?? 'none'}" with letter "${m.letterLanguages}" in region "${m.region ?? 'none'}"`);
   put('education', m.education ?? undefined, `education "${m.education ?? 'none'}"`);
@@ -107,8 +105,8 @@ export function traceFeatures(config: PanelConfig, m: PoolMember): FeatureTrace 
 }
 
 /** The value of each feature for one person; '' where the answer fits no quota value (see traceFeatures). */
-export function featuresOf(config: PanelConfig, m: PoolMember): Record<Feature, string> {
-  const { values } = traceFeatures(config, m);
+export function featuresOf(config: PanelConfig, m: PoolMember, ageReferenceDay: string): Record<Feature, string> {
+  const { values } = traceFeatures(config, m, ageReferenceDay);
   return Object.fromEntries(FEATURES.map((f) => [f, values[f] ?? ''])) as Record<Feature, string>;
 }
 

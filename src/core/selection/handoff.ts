@@ -49,10 +49,11 @@ export function settingsToml(): string {
   ].join('\n');
 }
 
-export function buildHandoff(config: PanelConfig, pool: PoolMember[]): Handoff {
+/** ageReferenceDay: the panel's first day, from the calendar (moves included). */
+export function buildHandoff(config: PanelConfig, pool: PoolMember[], ageReferenceDay: string): Handoff {
   const households = householdLabels(pool);
   const quotaRows = quotas(config);
-  const traced = pool.map((m) => ({ m, trace: traceFeatures(config, m) }));
+  const traced = pool.map((m) => ({ m, trace: traceFeatures(config, m, ageReferenceDay) }));
   const problems: FeasibilityProblem[] = traced.flatMap(({ m, trace }) =>
     trace.problems.map((p) => ({ code: 'value_not_in_feature' as const, message: `${m.pseudonym}: ${p.feature}: ${p.why}` })),
   );

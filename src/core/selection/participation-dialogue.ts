@@ -6,6 +6,7 @@ import { setFuturePanels } from '../../db/repos/people';
 import { raiseAlert } from '../../db/repos/alerts';
 import { eligiblePool } from '../../db/repos/pool';
 import { bestReserve } from './best-reserve';
+import { panelCalendar } from '../panel/calendar';
 
 function declined(turn: Turn): void {
   const { db, config } = turn.services;
@@ -14,7 +15,7 @@ function declined(turn: Turn): void {
   // In the reserves' rank order, so that ties on resemblance go to the one the lot ranked first.
   const byId = new Map(pool.map((m) => [m.personId, m]));
   const reserves = reservesInRankOrder(db).flatMap((id) => byId.get(id) ?? []);
-  const reserve = me ? bestReserve(config, me, reserves) : undefined;
+  const reserve = me ? bestReserve(config, panelCalendar(db, config).firstDay(), me, reserves) : undefined;
   raiseAlert(db, 'selection_declined', { person: turn.person.pseudonym, proposedReserve: reserve?.pseudonym ?? null }, turn.now);
 }
 

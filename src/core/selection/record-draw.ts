@@ -29,13 +29,13 @@ export interface RecordedDraw {
 }
 
 /** The pool as the reserves' lot sees it: features and household per person. */
-export function reserveCandidates(config: PanelConfig, pool: PoolMember[]): Array<ReserveCandidate<number>> {
-  return pool.map((m) => ({ id: m.personId, features: featuresOf(config, m), household: m.household }));
+export function reserveCandidates(config: PanelConfig, pool: PoolMember[], ageReferenceDay: string): Array<ReserveCandidate<number>> {
+  return pool.map((m) => ({ id: m.personId, features: featuresOf(config, m, ageReferenceDay), household: m.household }));
 }
 
 /** The reserves by lot for a panel drawn from this pool (personIds in, personIds out). */
-export function reservesByLot(config: PanelConfig, pool: PoolMember[], selected: number[], count: number, seed: string): ReserveDraw<number> {
-  return drawReserves(reserveCandidates(config, pool), selected, count, seed);
+export function reservesByLot(config: PanelConfig, pool: PoolMember[], selected: number[], count: number, seed: string, ageReferenceDay: string): ReserveDraw<number> {
+  return drawReserves(reserveCandidates(config, pool, ageReferenceDay), selected, count, seed);
 }
 
 /** Everyone eligible gets an outcome: selected, reserve (with a rank) or not selected. */

@@ -2,12 +2,14 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { eventOverrides } from '../schema/index';
+import { prepared } from '../prepared';
 
 export type EventOverride = typeof eventOverrides.$inferSelect;
 
 /** Every moved event's new dates, by event id. */
 export function eventOverridesById(db: Db): Map<string, EventOverride> {
-  return new Map(db.select().from(eventOverrides).all().map((o) => [o.eventId, o]));
+  // Read for every text that shows a date: prepared once per connection.
+  return new Map(prepared(db, 'eventOverrides.all', () => db.select().from(eventOverrides).prepare()).all().map((o) => [o.eventId, o]));
 }
 
 /** Stores the new dates (the caller re-plans the reminders in the same transaction). */

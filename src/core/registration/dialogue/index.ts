@@ -6,6 +6,7 @@ import type { Answer, Flow, FrameData, Step, StepResult, Turn } from '../../conv
 import type { Choice } from '../../conversation/messages';
 import { placeOf } from '../../panel/belgium';
 import { formatDate, localDate } from '../../panel/time';
+import { panelCalendar } from '../../panel/calendar';
 import { ageOn, parseBirthDate, parseContact, parseName } from '../parse';
 import { genderInWords } from '../words';
 import { applyCode, codeStep } from './code';
@@ -81,21 +82,21 @@ function next(turn: Turn, from: (typeof ORDER)[number]): void {
 
 /** The panel's dates, one line each, in the person's language. */
 export function eventLines(turn: Turn): string {
-  const { config } = turn.services;
-  return config.events
+  const calendar = panelCalendar(turn.services.db, turn.services.config);
+  const tz = calendar.timeZone;
+  return calendar
+    .chronological()
     .map((e) => {
-      const start = formatDate(new Date(e.start), turn.lang, config.panel.timezone);
-      const sameDay = localDate(new Date(e.start), config.panel.timezone) === localDate(new Date(e.end), config.panel.timezone);
-      const when = sameDay ? start : `${start} – ${formatDate(new Date(e.end), turn.lang, config.panel.timezone)}`;
+      const start = formatDate(e.startAt, turn.lang, tz);
+      const sameDay = localDate(e.startAt, tz) === localDate(e.endAt, tz);
+      const when = sameDay ? start : `${start} – ${formatDate(e.endAt, turn.lang, tz)}`;
       return `• ${when}: ${e.title[turn.lang]}`;
     })
     .join('\n');
 }
 
 export function firstPanelDay(turn: Turn): string {
-  const { config } = turn.services;
-  const first = Math.min(...config.events.map((e) => Date.parse(e.start)));
-  return localDate(new Date(first), config.panel.timezone);
+  return panelCalendar(turn.services.db, turn.services.config).firstDay();
 }
 
 function choiceStep(key: string, ids: readonly string[], save: (turn: Turn, id: string) => void, from: (typeof ORDER)[number]): Step {

@@ -53,12 +53,12 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   },
   outbox: { run: outboxCommand, usage: 'outbox preview [--from DATE] [--to DATE] | outbox status   what will be sent; what was sent, failed or skipped' },
   events: { run: eventsCommand, usage: 'events list | events move EVENT --start ISO --end ISO   new dates; unsent reminders re-planned' },
-  checkin: { run: checkinCommand, usage: 'checkin EVENT --person PSEUDONYM [--day DATE]   mark someone present on an event day' },
+  checkin: { run: checkinCommand, usage: 'checkin EVENT --person PSEUDONYM | --list [--csv] | --file LIST.csv [--day DATE]   mark people present; the day\'s list for the door' },
   logistics: { run: logisticsCommand, usage: 'logistics EVENT [--csv] [--counts]   meals, childcare, companions, hotel, accessibility, languages per day' },
   retention: { run: retentionCommand, usage: 'retention run [--dry-run]  erase personal data once the retention period is over' },
 };
 
-const FLAGS = ['csv', 'json', 'help', 'dry-run', 'all', 'counts'];
+const FLAGS = ['csv', 'json', 'help', 'dry-run', 'all', 'counts', 'list'];
 
 export function usage(): string {
   return [

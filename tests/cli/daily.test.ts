@@ -6,7 +6,11 @@ import { testPanel, type TestPanel } from '../helpers/chat';
 import { seedCohort } from '../helpers/cohort';
 import { runCli } from '../../src/cli/index';
 import { raiseAlert } from '../../src/db/repos/alerts';
-import { auditLog, registrations } from '../../src/db/schema/index';
+import { attendance, auditLog, needs, registrations } from '../../src/db/schema/index';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { inArray } from 'drizzle-orm';
 
 let panel: TestPanel;
 afterEach(() => {
@@ -73,5 +77,47 @@ describe('alerts', () => {
     expect(c.out()).toContain('No new alerts.');
     expect(await c.run('alerts', '--all')).toBe(0);
     expect(c.out()).toMatch(/#1 .* seen {2}Urgent message/);
+  });
+});
+
+describe('check-in at the door', () => {
+  it('prints the day\'s list with what matters at the door, takes the ticked list back, and warns', async () => {
+    panel = testPanel({ now: '2027-02-20T08:30:00+01:00' });
+    const db = panel.app.db;
+    const [ann, bob, cem, res] = seedCohort(db, 4, panel.clock.now(), 52);
+    db.update(registrations).set({ selection: 'selected', participation: 'confirmed' }).where(inArray(registrations.personId, [ann!, bob!, cem!])).run();
+    db.update(registrations).set({ selection: 'reserve' }).where(eq(registrations.personId, res!)).run();
+    db.update(registrations).set({ firstName: 'Ann', lastName: 'Aerts' }).where(eq(registrations.personId, ann!)).run();
+    db.insert(needs).values({ personId: ann!, mobility: 'wheelchair', companion: 'companion', updatedAt: panel.clock.now() }).run();
+    db.insert(attendance).values({ personId: cem!, eventId: 'weekend-1', day: '2027-02-20', answer: 'no' }).run();
+    const c = cli();
+
+    // The command line runs on the real clock: the day is given.
+    expect(await c.run('checkin', 'weekend-1', '--list')).toBe(2);
+    expect(c.err()).toContain('weekend-1 takes place on 2027-02-20, 2027-02-21; give the day with --day');
+    expect(await c.run('checkin', 'weekend-1', '--list', '--day', '2027-02-20')).toBe(0);
+    const list = c.out();
+    expect(list).toContain('Check-in list: weekend-1, 2027-02-20 (2 people expected)');
+    expect(list).toMatch(/\[ \] Ann Aerts\s+P-T52-0\s+\(not answered\) wheelchair; with a companion/);
+    expect(list).not.toContain('P-T52-2'); // said no for the day
+    expect(list).not.toContain('P-T52-3'); // a reserve
+
+    expect(await c.run('checkin', 'weekend-1', '--list', '--csv', '--day', '20/2/2027')).toBe(0);
+    const csv = c.out().trim().split('\n');
+    expect(csv[0]).toBe('present,pseudonym,name,answer,notes');
+    // Ann is ticked, Bob is not, and the reserve came anyway (written in by hand).
+    const ticked = [csv[0], `x${csv[1]}`, csv[2], 'x,P-T52-3,,,'].join('\n');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'panelbot-door-')), 'door.csv');
+    fs.writeFileSync(file, ticked);
+    expect(await c.run('checkin', 'weekend-1', '--file', file, '--day', '2027-02-20')).toBe(0);
+    expect(c.out()).toContain('weekend-1 2027-02-20: 2 people checked in, 0 already were, 0 lines with a problem, 1 not ticked.');
+    expect(c.err()).toContain('Warning: line 4: P-T52-3 is not expected: not among the selected people taking part');
+    expect(await c.run('checkin', 'weekend-1', '--list', '--day', '2027-02-20')).toBe(0);
+    expect(c.out()).toMatch(/\[x\] Ann Aerts/);
+
+    // One at a time: a day still to come is recorded with a warning.
+    expect(await c.run('checkin', 'weekend-1', '--person', 'P-T52-1', '--day', '21/2/2027')).toBe(0);
+    expect(c.out()).toContain('P-T52-1 checked in for weekend-1 on 2027-02-21.');
+    expect(c.err()).toContain('Warning: 2027-02-21 is still to come (today is ');
   });
 });

@@ -111,7 +111,9 @@ describe('/panel checkin', () => {
     t = await slackTest({ now: '2027-02-20T09:40:00+01:00' });
     registered(t.panel, 'ann');
     const pseudonym = t.panel.app.db.select().from(people).get()!.pseudonym;
-    expect((await t.send.command('UORG1', `checkin weekend-1 ${pseudonym.toLowerCase()}`)).json().text).toBe(`${pseudonym} checked in for weekend-1 on 2027-02-20.`);
+    // Registered but never drawn: recorded, with a warning that they were not expected.
+    const first = (await t.send.command('UORG1', `checkin weekend-1 ${pseudonym.toLowerCase()}`)).json().text as string;
+    expect(first).toBe(`${pseudonym} checked in for weekend-1 on 2027-02-20. Warning: ${pseudonym} is not expected: not among the selected people taking part (a reserve, declined, withdrawn or not drawn).`);
     expect((await t.send.command('UORG1', `checkin weekend-1 ${pseudonym}`)).json().text).toContain('was already checked in');
     expect((await t.send.command('UORG1', `checkin weekend-2 ${pseudonym}`)).json().text).toContain('takes place on 2027-03-20, 2027-03-21');
     const row = t.panel.app.db.select().from(attendance).get()!;

@@ -38,7 +38,7 @@ const LABELS: Record<string, string> = {
   transport_needed: 'needs help to get there',
 };
 
-const label = (key: string) => LABELS[key] ?? key;
+export const label = (key: string) => LABELS[key] ?? key;
 
 /** "vegetarian 10, vegan 3": the non-zero counts, or "none". */
 function counts(record: Record<string, number>): string {

@@ -1,5 +1,5 @@
 // Who comes to which event: answers per day, seats offered to reserves, check-ins.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import { attendance, people, registrations, seatOffers } from '../schema/index';
 
@@ -74,4 +74,16 @@ export function seatOfferTo(db: Db, offerId: number, reserveId: number) {
 
 export function answerSeatOfferRow(db: Db, offerId: number, status: 'accepted' | 'refused', now: Date): void {
   db.update(seatOffers).set({ status, answeredAt: now }).where(eq(seatOffers.id, offerId)).run();
+}
+
+/** Who is checked in on one day of an event. */
+export function checkedInOn(db: Db, eventId: string, day: string): Set<number> {
+  return new Set(
+    db
+      .select({ id: attendance.personId })
+      .from(attendance)
+      .where(and(eq(attendance.eventId, eventId), eq(attendance.day, day), isNotNull(attendance.checkedInAt)))
+      .all()
+      .map((r) => r.id),
+  );
 }

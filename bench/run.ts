@@ -28,6 +28,8 @@ const P = {
   peerCitizens: quick ? 100 : 300,
   peerWarmup: quick ? 20 : 30,
   peerRounds: quick ? 1 : 3,
+  webSessions: quick ? 200 : 1000,
+  webWarmup: quick ? 20 : 50,
   prefills: [1_000, 10_000, 100_000],
   windowSeconds: quick ? 16 : 61,
   startupRuns: quick ? 1 : 5,
@@ -134,6 +136,10 @@ for (let round = 1; round <= P.peerRounds; round++) {
 const peer = medianRound(peerRounds);
 const adapter = medianRound(adapterRounds);
 
+// 2b. The web chat: sessions registering at once over HTTP (bench/jobs/web.ts).
+type WebCrowd = { messages: number; perSecond: number; perCpuSecond: number; maxRssMb: number; sessions: number; registered: number; p50Ms: number; p99Ms: number; retries: number };
+const webCrowd = await attempt(`web chat, ${fmt(P.webSessions)} sessions at once`, () => job<WebCrowd>('web', { dir: fs.mkdtempSync(path.join(dir, 'web-')), sessions: P.webSessions, warmup: P.webWarmup }));
+
 // 3. Broadcast.
 type Broadcast = {
   cap: number;
@@ -219,6 +225,22 @@ if (peer instanceof Error || adapter instanceof Error) {
   });
   rows.push({ id: '2', measure: 'peak RSS, adapter vs peer', figure: `${fmt(adapter.maxRssMb)} MB`, reference: `peer ${fmt(peer.maxRssMb)} MB`, ratio: ratio(adapter.maxRssMb, peer.maxRssMb), target: '', verdict: '' });
   rows.push({ id: '2', measure: 'registrations completed, adapter / peer', figure: `${fmt(adapter.registered)} / ${fmt(peer.registered)} of ${fmt(P.peerCitizens)}`, reference: '', ratio: '', target: '', verdict: verdict(adapter.registered === P.peerCitizens && peer.registered === P.peerCitizens) });
+}
+
+if (webCrowd instanceof Error) rows.push(notMeasured('2', 'web chat sessions registering at once', why(webCrowd), '(information)'));
+else {
+  const tg = adapter instanceof Error ? undefined : adapter;
+  rows.push({
+    id: '2',
+    measure: `web chat msg/s over HTTP, ${fmt(webCrowd.sessions)} sessions registering at once (per CPU-s; clients in the same process)`,
+    figure: `${fmt(webCrowd.perSecond)} (${fmt(webCrowd.perCpuSecond)}/CPU-s)`,
+    reference: tg ? `Telegram adapter ${fmt(tg.perSecond)} (${fmt(tg.perCpuSecond)}/CPU-s)` : 'Telegram adapter not measured',
+    ratio: tg ? ratio(webCrowd.perCpuSecond, tg.perCpuSecond) : '',
+    target: '(information)',
+    verdict: '',
+  });
+  rows.push({ id: '2', measure: 'web chat p50 / p99 (POST → answer), peak RSS', figure: `${fmt(webCrowd.p50Ms, 1)} / ${fmt(webCrowd.p99Ms, 1)} ms, ${fmt(webCrowd.maxRssMb)} MB`, reference: `${fmt(webCrowd.retries)} requests sent again after a lost connection`, ratio: '', target: '', verdict: '' });
+  rows.push({ id: '2', measure: 'web chat registrations completed', figure: `${fmt(webCrowd.registered)} of ${fmt(webCrowd.sessions)}`, reference: '', ratio: '', target: '', verdict: verdict(webCrowd.registered === webCrowd.sessions) });
 }
 
 if (broadcast instanceof Error) rows.push(notMeasured('3', 'broadcast', why(broadcast), '≥ 95 % of cap'));

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { drawReserves, type ReserveCandidate } from '../../src/core/selection/reserve-draw';
+import { matchScore } from '../../src/core/selection/reserves';
 import { random } from '../helpers/cohort';
 import { testPanel, type TestPanel } from '../helpers/chat';
 import { seedCohort } from '../helpers/cohort';
@@ -83,6 +84,13 @@ describe('reserves by lot', () => {
     // One member from each of 30 households: their 30 housemates are left out.
     const odd = all.filter((_, i) => i % 2 === 0).slice(0, 30).map((p) => p.id);
     expect(drawReserves(all, odd, 10, 'x').record.excludedSameHousehold).toBe(30);
+  });
+});
+
+describe('the best-matching reserve', () => {
+  it('counts an unknown value as no match, even with another unknown', () => {
+    expect(matchScore({ personId: 1, gender: '', ageBand: '25-64' }, { personId: 2, gender: '', ageBand: '25-64' })).toBe(4);
+    expect(matchScore({ personId: 1, gender: 'woman', ageBand: '25-64' }, { personId: 2, gender: 'woman', ageBand: '25-64' })).toBe(12);
   });
 });
 

@@ -18,7 +18,8 @@ export function matchScore(target: Profile, candidate: Profile): number {
   return MATCH_ORDER.reduce((score, feature, i) => {
     const a = target[feature];
     const b = candidate[feature];
-    return score + (a != null && a === b ? 2 ** (MATCH_ORDER.length - 1 - i) : 0);
+    // An unknown value ('' or null) matches nothing, not even another unknown.
+    return score + (a != null && a !== '' && a === b ? 2 ** (MATCH_ORDER.length - 1 - i) : 0);
   }, 0);
 }
 

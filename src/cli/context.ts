@@ -26,8 +26,9 @@ export function createCliContext(args: ParsedArgs, command = ''): CliContext {
       app ??= createApp({
         dbPath: one(args, 'db') ?? settings.PANELBOT_DB,
         configPath: one(args, 'config') ?? settings.PANELBOT_CONFIG,
-        // The terminal chat shares the screen with the logs: only warnings, unless asked otherwise.
-        log: createLogger(settings.LOG_LEVEL ?? (opensTerminalChat(command, settings) ? 'warn' : 'info')),
+        // Only a serving panelbot writes its info logs; the terminal chat and the organisers'
+        // commands share the screen with the person: warnings only, unless LOG_LEVEL says otherwise.
+        log: createLogger(settings.LOG_LEVEL ?? (command === 'serve' && !opensTerminalChat(command, settings) ? 'info' : 'warn')),
         onExampleConfig: (file) => err(`panelbot: no --config or PANELBOT_CONFIG given: using the example panel (${file}).`),
       });
       return app;

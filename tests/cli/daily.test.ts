@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testPanel, type TestPanel } from '../helpers/chat';
 import { seedCohort } from '../helpers/cohort';
 import { runCli } from '../../src/cli/index';
+import { BIN } from '../helpers/run-cli';
+import { spawnSync } from 'node:child_process';
 import { raiseAlert } from '../../src/db/repos/alerts';
 import { attendance, auditLog, needs, registrations } from '../../src/db/schema/index';
 import fs from 'node:fs';
@@ -120,4 +122,21 @@ describe('check-in at the door', () => {
     expect(c.out()).toContain('P-T52-1 checked in for weekend-1 on 2027-02-21.');
     expect(c.err()).toContain('Warning: 2027-02-21 is still to come (today is ');
   });
+});
+
+describe('clean outputs', () => {
+  it('an organiser command writes no log lines, only its answer', () => {
+    panel = testPanel();
+    const ann = panel.user('ann');
+    ann.says('English');
+    ann.says('person');
+    expect(ann.says('Where is the venue exactly?')).toContain('reference #1');
+    panel.close();
+    // As an organiser runs it: LOG_LEVEL unset.
+    const result = spawnSync(process.execPath, [BIN, '--db', panel.dbPath, 'helpline', 'reply', '1', 'Place du Petit Sablon 8.'], { env: { PATH: process.env.PATH, HOME: process.env.HOME }, encoding: 'utf8', timeout: 60_000 });
+    const run = { code: result.status, stdout: result.stdout, stderr: result.stderr };
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^Reply queued for P-\S+ \(ticket #1 is now answered\)\.\n$/);
+    expect(run.stderr).not.toContain('"level"');
+  }, 60_000);
 });

@@ -102,9 +102,11 @@ export class TgUser {
   /** Presses the button with this label on the latest message that shows it. */
   presses(label: string): Promise<string> {
     const { fake } = this.harness;
-    const message = [...fake.sentTo(this.id)].reverse().find((m) => m.replyMarkup?.inline_keyboard.some((row) => row.some((b) => b.text === label)));
+    // Buttons carry their number ("2. Nederlands"): a label matches with or without it.
+    const is = (text: string) => text === label || text.replace(/^\d+\. /, '') === label;
+    const message = [...fake.sentTo(this.id)].reverse().find((m) => m.replyMarkup?.inline_keyboard.some((row) => row.some((b) => is(b.text))));
     if (!message) throw new Error(`no button "${label}" in: ${show(this.last)}`);
-    const button = message.replyMarkup!.inline_keyboard.flat().find((b) => b.text === label)!;
+    const button = message.replyMarkup!.inline_keyboard.flat().find((b) => is(b.text))!;
     return this.does(this.pressing(message, 'callback_data' in button ? button.callback_data! : ''));
   }
 

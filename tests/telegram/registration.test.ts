@@ -15,13 +15,14 @@ describe('registering on Telegram', () => {
 
     const welcome = await ann.says('/start');
     expect(welcome).toContain('Which language would you like to use?');
-    expect(ann.buttons).toEqual(['Français', 'Nederlands', 'Deutsch', 'English']);
+    // Buttons carry the numbers the texts mention.
+    expect(ann.buttons).toEqual(['1. Français', '2. Nederlands', '3. Deutsch', '4. English']);
 
     expect(await ann.presses('English')).toContain('code printed on your invitation letter');
     // The pressed button was acknowledged and the keyboard now shows the choice made.
     expect(tg.fake.callsOf('answerCallbackQuery')).toHaveLength(1);
     const language = tg.fake.sentTo(501)[0]!;
-    expect(language.replyMarkup?.inline_keyboard).toEqual([[{ text: '✓ English', callback_data: '-' }]]);
+    expect(language.replyMarkup?.inline_keyboard).toEqual([[{ text: '✓ 4. English', callback_data: '-' }]]);
 
     expect(await ann.says(code!)).toContain('is valid');
     expect(await ann.presses('Continue')).toContain('Do you agree');
@@ -41,7 +42,7 @@ describe('registering on Telegram', () => {
     expect(await ann.presses('Yes')).toContain('How can the team reach you?');
     const summary = await ann.says('ann@example.be');
     expect(summary).toContain('• First name: Ann');
-    expect(summary).toContain('[Yes, register me]');
+    expect(summary).toContain('[1. Yes, register me]');
     expect(await ann.presses('Yes, register me')).toContain('You are registered');
 
     const row = tg.panel.app.db.select().from(registrations).get()!;
@@ -60,7 +61,7 @@ describe('registering on Telegram', () => {
       'no', 'no', 'no', 'no', 'yes', '0470 12 34 56',
     ];
     for (const answer of answers) await bob.says(answer);
-    expect(bob.buttons).toEqual(['Yes, register me', 'Change an answer']);
+    expect(bob.buttons).toEqual(['1. Yes, register me', '2. Change an answer']);
     expect(await bob.says('Yes, register me')).toContain('You are registered');
     expect(tg.fake.callsOf('answerCallbackQuery')).toHaveLength(0);
   });
@@ -71,10 +72,10 @@ describe('registering on Telegram', () => {
     const eva = tg.user(503, 'en');
     // The letter's languages come first.
     expect(await eva.says(`/start ${code}`)).toContain('Which language');
-    expect(eva.buttons[0]).toBe('Nederlands');
+    expect(eva.buttons[0]).toBe('1. Nederlands');
     const accepted = await eva.presses('English');
     expect(accepted).toContain('is valid');
-    expect(accepted).toContain('[Continue]');
+    expect(accepted).toContain('[1. Continue]');
   });
 
   it('sets the command menu in every language', async () => {

@@ -36,7 +36,7 @@ describe('what panelbot does not read', () => {
     const question = lea.last.at(-1)!.text;
     for (const [name, fields] of KINDS) {
       const answer = await lea.sends(fields);
-      expect(answer, name).toContain('Ik kan alleen tekstberichten lezen');
+      expect(answer, name).toContain('Ik kan alleen getypte berichten lezen');
       expect(lea.last.at(-1)!.text, name).toBe(question); // the code question, again
     }
   });

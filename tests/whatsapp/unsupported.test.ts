@@ -76,7 +76,7 @@ describe('what WhatsApp sends besides text', () => {
     h = await waHarness();
     await h.connect();
     const answer = await h.person('+32 473 00 00 00').sends(KINDS.image!);
-    expect(answer).toContain('I can only read text messages.');
+    expect(answer).toContain('I can only read typed messages.');
     expect(answer).toContain('Which language would you like to use?');
   });
 

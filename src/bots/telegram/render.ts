@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import type { Choice, Outbound } from '../../core/conversation/messages';
+import { numberedLabel } from '../render-text';
 
 export const MAX_TEXT = 4000; // Telegram's limit is 4096; a margin for safety
 const MAX_CALLBACK_BYTES = 64;
@@ -37,9 +38,10 @@ export class CallbackCodec {
 }
 
 export function keyboard(choices: Choice[], codec: CallbackCodec): InlineKeyboardMarkup {
-  const buttons: InlineKeyboardButton[] = choices.map((c) => ({ text: c.label, callback_data: codec.encode(c.id) }));
+  // Buttons carry the numbers the texts mention ("answer with a number from 1 to 4").
+  const buttons: InlineKeyboardButton[] = choices.map((c, i) => ({ text: numberedLabel(c.label, i + 1), callback_data: codec.encode(c.id) }));
   // Short answers (yes / no) side by side; anything longer one per row, so labels are not cut.
-  const short = choices.length <= 3 && choices.every((c) => c.label.length <= 14);
+  const short = choices.length <= 3 && choices.every((c) => c.label.length <= 11);
   return { inline_keyboard: short ? [buttons] : buttons.map((b) => [b]) };
 }
 

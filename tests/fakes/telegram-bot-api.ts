@@ -48,6 +48,14 @@ export class FakeBotApi {
   confirmedOffset = 0;
   /** Told of each message the moment the fake accepts it. */
   onSent: ((message: SentMessage) => void) | undefined;
+  /**
+   * While true, messages are accepted (and delivered) but not answered: the bot cannot know they
+   * went. What is held when the bot is killed is exactly what was in flight.
+   */
+  holding = false;
+  /** The messages accepted and not answered yet. */
+  readonly held = new Set<SentMessage>();
+  private releases: Array<() => void> = [];
 
   private updates: Update[] = [];
   private nextUpdateId = 1000;
@@ -81,6 +89,12 @@ export class FakeBotApi {
   /** The next `times` calls of a method (for a chat) fail as told. */
   fail(fault: Omit<Fault, 'times'> & { times?: number }): void {
     this.faults.push({ times: 1, ...fault });
+  }
+
+  /** Answers what was held and stops holding. */
+  release(): void {
+    this.holding = false;
+    for (const resolve of this.releases.splice(0)) resolve();
   }
 
   block(chatId: number): void {
@@ -175,8 +189,19 @@ export class FakeBotApi {
       case 'getUpdates':
         return this.getUpdates(Number(p.offset ?? 0), Number(p.timeout ?? 0), Number(p.limit ?? 100), res);
       case 'sendMessage':
-      case 'sendDocument':
-        return this.sendMessage(method, p);
+      case 'sendDocument': {
+        const message = this.sendMessage(method, p);
+        if (this.holding) {
+          const sent = this.sent.at(-1)!;
+          this.held.add(sent);
+          await new Promise<void>((resolve) => {
+            this.releases.push(resolve);
+            res.once('close', resolve);
+          });
+          this.held.delete(sent);
+        }
+        return message;
+      }
       case 'answerCallbackQuery': {
         const id = String(p.callback_query_id);
         if (this.answeredCallbacks.has(id)) throw apiError(400, 'Bad Request: query is too old and response timeout expired or query ID is invalid');

@@ -5,11 +5,11 @@ import type { App } from '../../app';
 import type { Settings } from '../../config/settings';
 import { SettingsError } from '../../config/settings';
 import type { ChannelSender } from '../../core/outbox/ports';
+import type { Reporter, RunningChannel } from '../channel';
 import { DEFAULT_LIMITS, type WebLimits } from './rate-limit';
 import { WebSender } from './sender';
 import { createWebServer } from './server';
 import { keysFrom } from './session';
-import type { RunningChannel } from '../channel';
 
 export interface WebOptions {
   host?: string;
@@ -26,10 +26,6 @@ export interface RunningWeb extends RunningChannel {
   /** Where people open the chat: PANELBOT_PUBLIC_URL, or this server's own address. */
   url: string;
   stop(): Promise<void>;
-}
-
-export interface Reporter {
-  err(line: string): void;
 }
 
 function listen(server: ReturnType<typeof createWebServer>, port: number, host: string): Promise<void> {

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
-import type { Engine } from '../../core/conversation/engine';
+import type { ConversationPort } from '../channel';
 import type { Translator } from '../../core/conversation/i18n';
 import type { Logger } from '../../core/conversation/logger';
 import type { Inbound, InboundContent } from '../../core/conversation/messages';
@@ -34,7 +34,8 @@ const PING_MS = 25_000;
 
 export interface WebServerDeps {
   db: Db;
-  engine: Engine;
+  /** Only what src/bots/channel.ts lets an adapter call. */
+  engine: ConversationPort;
   i18n: Translator;
   config: PanelConfig;
   log: Logger;

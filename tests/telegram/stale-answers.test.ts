@@ -69,4 +69,46 @@ describe('answers for a question that has moved on', () => {
     expect(await ann.says('Peeters')).toContain('date of birth');
     expect(storedAnswers(tg)).toMatchObject({ firstName: 'Ann', lastName: 'Peeters' });
   });
+
+  it('after a crash, the repeated "first name?" answered again does not become the last name', async () => {
+    tg = await telegramHarness();
+    const { fake } = tg;
+    const [code] = tg.panel.invite(1);
+    const marie = tg.user(804, 'en');
+    for (const answer of ['/start', 'English', code!, 'continue']) await marie.says(answer);
+    const yes = marie.message({ text: 'yes' });
+    const yesUpdate = fake.push(yes);
+    await fake.handled(yesUpdate);
+    const question = fake.sentTo(804).at(-1)!;
+    expect(question.text).toContain('first name');
+
+    // The process died after Telegram took the question and before it was recorded: the update
+    // comes again, and the question with it. Marie had already answered the first copy.
+    const db = tg.panel.app.db.$client;
+    db.prepare('UPDATE inbound_log SET delivered = 0, replies = ? WHERE message_id = ?').run(
+      JSON.stringify([{ text: question.text, asks: 'registration.firstName' }]),
+      `telegram:804:${yes.message!.message_id}`,
+    );
+    db.prepare(`UPDATE conversations SET data = json_remove(data, '$.stack[#-1].shown.ref')`).run();
+    const first = fake.push(marie.message({ text: 'Marie' }));
+    // She answers the repeated question as soon as it arrives, like the first one.
+    let again: number | undefined;
+    fake.onSent = (m) => {
+      if (m.chatId === 804 && m.text === question.text && again === undefined) again = fake.push(marie.message({ text: 'Marie' }));
+    };
+    fake.replay(yesUpdate);
+    await fake.handled(first);
+    await new Promise<void>((resolve) => {
+      const wait = () => (again === undefined ? setTimeout(wait, 5) : resolve());
+      wait();
+    });
+    const before = fake.sent.length;
+    await fake.handled(again!);
+    expect(fake.sentTo(804).filter((m) => m.text === question.text)).toHaveLength(2);
+    const answer = fake.sent.slice(before).map((m) => m.text ?? '').join('\n');
+    expect(answer).toContain(CROSSED);
+    expect(answer).toContain('What is your last name?');
+    expect(await marie.says('Dupont')).toContain('date of birth');
+    expect(storedAnswers(tg)).toMatchObject({ firstName: 'Marie', lastName: 'Dupont' });
+  });
 });

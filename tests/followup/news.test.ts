@@ -9,6 +9,7 @@ import { erasePerson } from '../../src/db/repos/privacy';
 import { followUpTick } from '../../src/core/followup/tick';
 import { Dispatcher } from '../../src/core/outbox/dispatcher';
 import { RecordingSender } from '../scheduling/helpers';
+import { moveEvent } from '../../src/core/panel/move-event';
 
 let panel: TestPanel;
 afterEach(() => panel?.close());
@@ -63,6 +64,27 @@ describe('follow-up news', () => {
     // The request is personal data: it goes with the person.
     erasePerson(panel.app.db, asker!.id);
     expect(panel.app.db.select().from(reportRequests).all()).toEqual([]);
+  });
+
+  it('is never given or sent before the last event is over (moved or not), nor before publishedOn', () => {
+    // The example configuration has the links already: three days before the first weekend, nobody gets them.
+    panel = testPanel({ now: '2027-02-17T10:00:00+01:00' });
+    const [ann] = confirmedCohort(panel, 1, 49);
+    panel.app.db.update(people).set({ language: 'en' }).where(eq(people.id, ann!.id)).run();
+    expect(ann!.user.says('report')).toContain('not published yet');
+    expect(followUpTick(panel.app.services, panel.clock.now()).reports).toBe(0);
+    // The closing ceremony moved a week later: the day after its configured date is still too early.
+    moveEvent(panel.app.services, 'ceremony', new Date('2027-05-29T14:00:00+02:00'), new Date('2027-05-29T17:00:00+02:00'), panel.clock.now());
+    panel.clock.set('2027-05-23T10:00:00+02:00');
+    expect(followUpTick(panel.app.services, panel.clock.now()).reports).toBe(0);
+    // publishedOn holds it back further.
+    panel.app.services.config.followUp.publishedOn = '2027-06-03';
+    panel.clock.set('2027-06-02T23:59:00+02:00');
+    expect(ann!.user.says('report')).toContain('not published yet');
+    expect(followUpTick(panel.app.services, panel.clock.now()).reports).toBe(0);
+    panel.clock.set('2027-06-03T00:01:00+02:00');
+    expect(followUpTick(panel.app.services, panel.clock.now()).reports).toBe(1);
+    expect(ann!.user.says('report')).toContain('final-report.pdf');
   });
 
   it('lets a participant opt in to hear about future panels', () => {

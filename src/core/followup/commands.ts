@@ -1,6 +1,7 @@
 // Follow-up words that work at any step: "questionnaire" resumes an open questionnaire, "report"
 // gives the final report's link, "future panels" asks whether to hear about future panels.
 import { requestReport } from './report-notices';
+import { publishedReport } from './report-published';
 import type { Command } from '../conversation/commands';
 import type { Turn } from '../conversation/flow';
 import { messageKeysOf } from '../../db/repos/outbox';
@@ -41,7 +42,7 @@ export const reportCommand: Command = {
   id: 'report',
   appliesTo: whenLanguageChosen,
   run(turn) {
-    const link = turn.services.config.followUp.finalReport?.[turn.lang];
+    const link = publishedReport(turn.services.db, turn.services.config, turn.now)?.[turn.lang];
     if (link) turn.say(turn.t('followup:report', { link }));
     else {
       requestReport(turn.services.db, turn.person.id, turn.now);

@@ -1,4 +1,4 @@
-// The final report, once its links are in the configuration: sent once to every participant and
+// The final report, once it is out (report-published.ts: links configured, last event over, publishedOn reached): sent once to every participant and
 // to everyone who asked for it ("report") before it was published. Called at every scheduler tick;
 // the outbox's idempotency key makes it once per person, whenever the links appear.
 import { inTransaction, type Db } from '../../db/client';
@@ -6,6 +6,7 @@ import { enqueue } from '../../db/repos/outbox';
 import { reportRequesters, requestReport } from '../../db/repos/followup';
 import type { Services } from '../conversation/flow';
 import { participants } from './audience';
+import { publishedReport } from './report-published';
 
 export const reportNoticeKey = (personId: number) => `report:${personId}`;
 
@@ -14,7 +15,8 @@ export { requestReport };
 /** Queues the report for those who should get it and have not yet; returns how many were queued. */
 export function planReportNotices(services: Pick<Services, 'db' | 'config' | 'log'>, now: Date): number {
   const { db, config, log } = services;
-  const links = config.followUp.finalReport;
+  // Only once the report is out: never while the panel is still going on (the last event moved included).
+  const links = publishedReport(db, config, now);
   if (!links) return 0;
   const queued = inTransaction(db, () => {
     const askedFor = reportRequesters(db);

@@ -244,6 +244,8 @@ export const panelConfigSchema = z
       .object({
         /** The panel's final report: a link per language, given to anyone who types "report". */
         finalReport: z.object({ fr: z.string().url(), nl: z.string().url(), de: z.string().url(), en: z.string().url() }).strict().optional(),
+        /** The report is out from this day (panel time) and never before the panel's last event is over. */
+        publishedOn: isoDate.optional(),
       })
       .strict()
       .default({}),

@@ -2,7 +2,7 @@
 // reads the draw's output (sortition-algorithms' files, by id), draws the reserves by lot unless the
 // organisers give them, records the draw and tells every candidate the outcome, once.
 import fs from 'node:fs';
-import { UsageError, one } from './args';
+import { UsageError, has, one } from './args';
 import type { CliContext } from './context';
 import { readCsvFile } from './csv';
 import { registeredByPseudonym } from '../db/repos/selection';
@@ -10,6 +10,8 @@ import { eligiblePool } from '../db/repos/pool';
 import { lastDraw } from '../db/repos/draws';
 import { recordDraw, reservesByLot, type DrawToRecord } from '../core/selection/record-draw';
 import { panelCalendar } from '../core/panel/calendar';
+import { registrationState, registrationWindow } from '../core/registration/window';
+import { panelDateTimeWithZone } from '../core/panel/panel-time';
 import { newSeed } from '../core/selection/reserve-draw';
 import { audit } from '../db/repos/audit';
 import { operator } from './operator';
@@ -41,6 +43,12 @@ export async function selectionCommand(ctx: CliContext): Promise<number> {
   const app = ctx.openApp();
   const { config } = app.services;
   const now = app.services.clock.now();
+  // A draw imported while people can still register leaves them out of it: refused unless forced.
+  if (registrationState(config, now) === 'open' && !has(ctx.args, 'force')) {
+    const closes = panelDateTimeWithZone(new Date(registrationWindow(config).closes.getTime() - 60_000), config.panel.timezone);
+    ctx.err(`panelbot: registration is still open (until ${closes}); people registering now would miss the draw. Import after it closes, or add --force.`);
+    return 1;
+  }
   const byPseudonym = registeredByPseudonym(app.db);
   const unknown = [...selected.ids, ...(remaining?.ids ?? []), ...(given?.ids ?? [])].filter((id) => !byPseudonym.has(id));
   for (const id of unknown) ctx.err(`unknown id ${id} (not an eligible registrant): skipped`);

@@ -5,7 +5,7 @@ import { eligiblePool } from '../../db/repos/pool';
 import { eligibleRegistrationTimes, lettersByLanguageAndPostcode } from '../../db/repos/response';
 import { placeOf } from '../panel/belgium';
 import type { PanelConfig } from '../panel/config';
-import { zonedInstant } from '../panel/time';
+import { registrationWindow } from '../registration/window';
 import { panelCalendar } from '../panel/calendar';
 import { quotas, traceFeatures } from '../selection/features';
 import { computeShortfall, type ShortfallReport } from './shortfall';
@@ -17,10 +17,8 @@ export function cellOf(languages: string, postcode: string | null): string {
 }
 
 export function shortfallOf(db: Db, config: PanelConfig, now: Date): ShortfallReport {
-  const tz = config.panel.timezone;
-  const opens = zonedInstant(config.registration.opens, 0, 0, tz);
   // Registration closes at the end of its last day.
-  const closes = new Date(zonedInstant(config.registration.closes, 23, 59, tz).getTime() + 60_000);
+  const { opens, closes } = registrationWindow(config);
   const ageReferenceDay = panelCalendar(db, config).firstDay();
   const features = new Map(eligiblePool(db).map((m) => [m.personId, traceFeatures(config, m, ageReferenceDay).values]));
   const letters = new Map<string, number>();

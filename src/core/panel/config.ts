@@ -252,6 +252,10 @@ export const panelConfigSchema = z
   })
   .strict()
   .superRefine((cfg, ctx) => {
+    // The registration window comes before the draw: a draw date shown while registering is never past.
+    const r = cfg.registration;
+    if (r.closes < r.opens) ctx.addIssue({ code: 'custom', path: ['registration', 'closes'], message: `closes (${r.closes}) is before opens (${r.opens})` });
+    if (r.drawDate < r.closes) ctx.addIssue({ code: 'custom', path: ['registration', 'drawDate'], message: `the draw (${r.drawDate}) is before registration closes (${r.closes})` });
     const ids = new Set<string>();
     cfg.events.forEach((e, i) => {
       if (ids.has(e.id)) ctx.addIssue({ code: 'custom', path: ['events', i, 'id'], message: `"${e.id}" is used twice` });

@@ -8,6 +8,7 @@ import { lastAlertOf, raiseAlert } from '../../../db/repos/alerts';
 import { withWayOut } from '../../helpline/way-out';
 import { mentionsLostLetter } from '../../helpline/hearing';
 import { LOST_LETTER_FLOW } from './lost-letter';
+import { outsideWindow } from '../window';
 
 const HOUR = 3_600_000;
 
@@ -64,6 +65,10 @@ export function tryCode(turn: Turn, raw: string, data: FrameData, fromLink = fal
 
 /** tryCode for a deep link: says what went wrong, with the way to a person. */
 export function applyCode(turn: Turn, raw: string, data: FrameData, fromLink = false): boolean {
+  if (outsideWindow(turn)) {
+    turn.quiet();
+    return false;
+  }
   const result = tryCode(turn, raw, data, fromLink);
   if (!result) return true;
   turn.say(withWayOut(turn, turn.t(result.error, result.params)));
@@ -80,6 +85,8 @@ export function codeStep(onAccepted: (turn: Turn) => void): Step {
       return true;
     },
     answer(turn, answer): StepResult {
+      // Before registration opens or after it closes: said kindly, and the code is not asked again.
+      if (outsideWindow(turn)) return turn.quiet();
       const result = tryCode(turn, answer.text, turn.frame.data);
       if (result) return result;
       onAccepted(turn);

@@ -9,6 +9,7 @@ import { raiseAlert } from '../../../db/repos/alerts';
 import { placeOf } from '../../panel/belgium';
 import { formatDate } from '../../panel/time';
 import type { RegistrationAnswers } from './index';
+import { registrationState } from '../window';
 
 export type IneligibleReason = 'no_consent' | 'too_young' | 'excluded_office' | 'excluded_party' | 'excluded_diplomat' | 'excluded_organiser' | 'unavailable';
 
@@ -39,6 +40,13 @@ export function completeRegistration(turn: Turn): void {
     turn.services.log.info({ person: turn.person.pseudonym }, 'registration corrected');
     turn.say(turn.t('rights:corrected'));
     turn.pop();
+    return;
+  }
+  // Confirmed after registration closed: not registered (nothing was written), told kindly.
+  if (registrationState(config, turn.now) === 'closed') {
+    turn.say(turn.t('registration:window.closed', { phone: config.helpline.phone, email: config.helpline.email }));
+    turn.replace('home');
+    turn.quiet();
     return;
   }
   // The code is claimed now, at confirmation. Someone else may have confirmed with it meanwhile:

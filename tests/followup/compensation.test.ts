@@ -7,7 +7,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testPanel, type TestPanel } from '../helpers/chat';
-import { confirmedCohort, MOMENTS, type Participant } from './helpers';
+import { confirmedCohort, MOMENTS, sendDue, type Participant } from './helpers';
 import { checkIban, maskIban } from '../../src/core/compensation/iban';
 import { entitledPeople, markPaid, planCompensation } from '../../src/core/compensation/compensation';
 import { buildPaymentBatch, recordExport } from '../../src/core/compensation/payment-file';
@@ -61,7 +61,7 @@ describe('IBAN checks', () => {
 });
 
 describe('compensation', () => {
-  it('asks the entitled, checks the IBAN, writes pain.001 and CSV, and tells each person when paid', () => {
+  it('asks the entitled, checks the IBAN, writes pain.001 and CSV, and tells each person when paid', async () => {
     panel = testPanel({ now: '2027-04-18T18:00:00+02:00' });
     const cohort = confirmedCohort(panel, 5, 21);
     const [ann, bob, cem, dirk, eva] = cohort as [Participant, Participant, Participant, Participant, Participant];
@@ -79,7 +79,9 @@ describe('compensation', () => {
     expect(planCompensation(panel.app.services, panel.clock.now())).toBe(3);
     expect(planCompensation(panel.app.services, panel.clock.now())).toBe(0);
     const ask = panel.app.db.select().from(outbox).where(eq(outbox.personId, ann.id)).get()!;
-    expect(JSON.parse(ask.payload)).toEqual({ template: { key: 'compensation:ask', params: { amount: 320, currency: 'EUR' } } });
+    // The question goes on the conversation when the message is sent (the outbox's push).
+    expect(JSON.parse(ask.payload)).toEqual({ template: { key: 'compensation:ask', params: { amount: 320, currency: 'EUR' } }, push: { flow: 'compensation', step: 'holder', data: {} } });
+    expect(await sendDue(panel)).toBe(3);
     expect(panel.app.services.i18n.t('en', 'compensation:ask', { amount: 320, currency: 'EUR' })).toContain("account holder's name?");
 
     // Ann: a typo first, then a valid Belgian IBAN.
@@ -166,6 +168,7 @@ describe('compensation from the command line', () => {
     panel.app.db.$client.prepare("UPDATE people SET language = 'fr'").run();
     checkIn(panel, ann!);
     planCompensation(panel.app.services, panel.clock.now());
+    await sendDue(panel);
     ann!.user.says('Anne Lefèvre');
     ann!.user.says('BE71 0961 2345 6769');
     expect(ann!.user.says('1')).toContain('coordonnées bancaires sont enregistrées');

@@ -3,6 +3,8 @@ import { inArray } from 'drizzle-orm';
 import { registrations } from '../../src/db/schema/index';
 import { seedCohort } from '../helpers/cohort';
 import type { TestPanel, TestUser } from '../helpers/chat';
+import { Dispatcher } from '../../src/core/outbox/dispatcher';
+import type { ChannelSender } from '../../src/core/outbox/ports';
 
 export interface Participant {
   id: number;
@@ -24,3 +26,18 @@ export const MOMENTS = {
   compensation: '2027-04-19T10:00:00+02:00',
   retention: '2027-11-22T15:00:00Z',
 };
+
+/**
+ * The outbox sends what is due, as the scheduler would: a message that asks a question (a
+ * questionnaire, the bank details) puts it on the person's conversation when it is sent.
+ */
+export async function sendDue(panel: TestPanel): Promise<number> {
+  const sender: ChannelSender = { channel: 'console', isReady: () => true, send: async () => ({ ok: true }) };
+  const dispatcher = new Dispatcher({ services: panel.app.services, senders: [sender], batchSize: 1000 });
+  let sent = 0;
+  for (;;) {
+    const report = await dispatcher.tick();
+    sent += report.sent;
+    if (report.claimed === 0) return sent;
+  }
+}

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testPanel, type TestPanel } from '../helpers/chat';
-import { confirmedCohort, MOMENTS, type Participant } from './helpers';
+import { confirmedCohort, MOMENTS, sendDue, type Participant } from './helpers';
 import { planCompensation } from '../../src/core/compensation/compensation';
 import { purgeExpiredPaymentRecords } from '../../src/core/compensation/payment-records';
 import { attendance, auditLog, compensationClaims, outbox, paymentBatches, paymentRecords, registrations } from '../../src/db/schema/index';
@@ -32,7 +32,7 @@ const DAYS: Array<[string, string]> = [
 const HOLDERS = ['Ann Peeters', 'Bob Jansen', 'Cem Yilmaz', 'Dirk Maes'];
 
 /** A panel after the last weekend with `n` participants who gave their bank details. */
-function paidPanel(n: number): Participant[] {
+async function paidPanel(n: number): Promise<Participant[]> {
   panel = testPanel({ now: MOMENTS.compensation });
   const cohort = confirmedCohort(panel, n, 31);
   panel.app.db.$client.prepare("UPDATE people SET language = 'en'").run();
@@ -40,6 +40,7 @@ function paidPanel(n: number): Participant[] {
     for (const [eventId, day] of DAYS) panel.app.db.insert(attendance).values({ personId: who.id, eventId, day, answer: 'yes', checkedInAt: new Date(`${day}T09:15:00+01:00`) }).run();
   }
   planCompensation(panel.app.services, panel.clock.now());
+  await sendDue(panel);
   cohort.forEach((who, i) => {
     who.user.says(HOLDERS[i]!);
     who.user.says('BE71 0961 2345 6769');
@@ -65,7 +66,7 @@ function cli() {
 
 describe('money that cannot be paid twice', () => {
   it('a second export exports nothing already exported; --again replaces a batch, whose old file is then refused', async () => {
-    paidPanel(4);
+    await paidPanel(4);
     const c = cli();
     expect(await c.run('export', '--out', c.dir)).toBe(0);
     expect(c.out()).toContain('4 payments, 1280.00 EUR');
@@ -113,7 +114,7 @@ describe('money that cannot be paid twice', () => {
   });
 
   it('mark-paid refuses a file it does not know, a line of another batch, and a file without a batch column', async () => {
-    paidPanel(2);
+    await paidPanel(2);
     const c = cli();
     await c.run('export', '--out', c.dir);
     const [file] = c.csvs();
@@ -131,6 +132,7 @@ describe('money that cannot be paid twice', () => {
     panel.app.db.$client.prepare("UPDATE people SET language = 'en' WHERE id = ?").run(late!.id);
     panel.clock.advance(3_600_000);
     planCompensation(panel.app.services, panel.clock.now());
+    await sendDue(panel);
     late!.user.says('Lena Hollander');
     late!.user.says('NL91ABNA0417164300');
     late!.user.says('Yes, correct');
@@ -158,7 +160,7 @@ describe('money that cannot be paid twice', () => {
 
 describe('erasure and "my data" tell the truth about money', () => {
   it('a paid person keeps only the accounting record, is told until when, and it goes after keepPaymentYears', async () => {
-    const [ann, bob, cem] = paidPanel(3);
+    const [ann, bob, cem] = await paidPanel(3);
     const c = cli();
     await c.run('export', '--out', c.dir);
     const [file] = c.csvs();
@@ -206,8 +208,8 @@ describe('erasure and "my data" tell the truth about money', () => {
     expect(cem!.user.says('my data')).toContain('in a payment order to the bank');
   });
 
-  it('bank details not yet exported: the question warns, the answer says the compensation cannot be paid', () => {
-    const [ann] = paidPanel(1);
+  it('bank details not yet exported: the question warns, the answer says the compensation cannot be paid', async () => {
+    const [ann] = await paidPanel(1);
     expect(ann!.user.says('my data')).toContain('recorded, not paid yet');
     expect(ann!.user.says('delete me')).toContain('the compensation can then no longer be paid');
     expect(ann!.user.says('Yes, delete everything')).toContain('your bank details too: the compensation can no longer be paid');

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testPanel, type TestPanel } from '../helpers/chat';
-import { confirmedCohort, MOMENTS } from './helpers';
+import { confirmedCohort, MOMENTS, sendDue } from './helpers';
 import { planSurveys } from '../../src/core/followup/plan-surveys';
 import { surveyChartPng } from '../../src/core/followup/survey-chart';
 import { computeSurveyReport } from '../../src/core/followup/survey-report';
@@ -26,16 +26,18 @@ function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
-function fillBoth(p: TestPanel, values: { before: string; after: string }) {
+async function fillBoth(p: TestPanel, values: { before: string; after: string }) {
   const people = confirmedCohort(p, 4);
   p.clock.set(MOMENTS.pre);
   planSurveys(p.app.services, p.clock.now());
+  await sendDue(p);
   for (const { user } of people) {
     user.says('1');
     for (let i = 0; i < 13; i++) user.says(values.before);
   }
   p.clock.set(MOMENTS.post);
   planSurveys(p.app.services, p.clock.now());
+  await sendDue(p);
   for (const { user } of people) {
     user.says('1');
     for (let i = 0; i < 13; i++) user.says(values.after);
@@ -46,7 +48,7 @@ function fillBoth(p: TestPanel, values: { before: string; after: string }) {
 describe('the survey report', () => {
   it('draws before and after per item as a PNG', async () => {
     panel = testPanel({ now: '2027-02-01T10:00:00+01:00' });
-    fillBoth(panel, { before: '2', after: '4' });
+    await fillBoth(panel, { before: '2', after: '4' });
     const png = await surveyChartPng(panel.app.db, panel.app.services.config);
     const { width, height } = pngSize(png);
     expect(width).toBeGreaterThan(600);
@@ -56,7 +58,7 @@ describe('the survey report', () => {
 
   it('prints the table, the CSV and writes the chart from the command line', async () => {
     panel = testPanel({ now: '2027-02-01T10:00:00+01:00' });
-    fillBoth(panel, { before: '3', after: '5' });
+    await fillBoth(panel, { before: '3', after: '5' });
     const out: string[] = [];
     vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
@@ -76,11 +78,12 @@ describe('the survey report', () => {
 });
 
 describe('the process evaluation', () => {
-  it('asks four satisfaction scores and a free text, stored apart, and counts the open answers', () => {
+  it('asks four satisfaction scores and a free text, stored apart, and counts the open answers', async () => {
     panel = testPanel({ now: MOMENTS.evaluation });
     const [ann, bob] = confirmedCohort(panel, 2, 11);
     // The post questionnaire's window is still open too: both are sent, the evaluation comes on top.
     expect(planSurveys(panel.app.services, panel.clock.now())).toBe(4);
+    await sendDue(panel);
     panel.app.db.$client.prepare("UPDATE people SET language = 'en'").run();
 
     expect(ann!.user.says('Start now')).toContain('(1/4) How satisfied are you with the information');

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testPanel, type TestPanel } from '../helpers/chat';
-import { confirmedCohort, MOMENTS } from './helpers';
+import { confirmedCohort, MOMENTS, sendDue } from './helpers';
 import { planSurveys } from '../../src/core/followup/plan-surveys';
 import { planCompensation, markPaid } from '../../src/core/compensation/compensation';
 import { buildPaymentBatch, recordExport } from '../../src/core/compensation/payment-file';
@@ -30,7 +30,7 @@ afterEach(() => panel?.close());
 const count = (p: TestPanel, table: SQLiteTable) => p.app.db.select().from(table).all().length;
 
 describe('retention', () => {
-  it('erases personal data at the panel end plus the period, and keeps payments and anonymous answers', () => {
+  it('erases personal data at the panel end plus the period, and keeps payments and anonymous answers', async () => {
     panel = testPanel({ now: MOMENTS.pre });
     const [ann, bob] = confirmedCohort(panel, 2, 31);
     const db = panel.app.db;
@@ -38,6 +38,7 @@ describe('retention', () => {
 
     // Ann answers the first questionnaire, asks the helpline a question, attends, and is paid.
     planSurveys(panel.app.services, panel.clock.now());
+    await sendDue(panel);
     ann!.user.says('Start now');
     ann!.user.says('4');
     ann!.user.says('5');
@@ -51,6 +52,7 @@ describe('retention', () => {
     }
     panel.clock.set(MOMENTS.compensation);
     planCompensation(panel.app.services, panel.clock.now());
+    await sendDue(panel);
     ann!.user.says('Ann Peeters');
     ann!.user.says('BE71 0961 2345 6769');
     ann!.user.says('Yes, correct');

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testPanel, type TestPanel } from '../helpers/chat';
 import { random } from '../helpers/cohort';
-import { confirmedCohort, MOMENTS } from './helpers';
+import { confirmedCohort, MOMENTS, sendDue } from './helpers';
 import { planSurveys } from '../../src/core/followup/plan-surveys';
 import { computeSurveyReport } from '../../src/core/followup/survey-report';
 import { bankOf } from '../../src/core/followup/survey-store';
@@ -17,7 +17,7 @@ afterEach(() => panel?.close());
 type Answers = Map<string, number>;
 
 describe('questionnaires before and after', () => {
-  it('gives per item n, means, change and the mean paired change of those who answered both', () => {
+  it('gives per item n, means, change and the mean paired change of those who answered both', async () => {
     panel = testPanel({ now: '2027-02-10T10:00:00+01:00' });
     const cohort = confirmedCohort(panel, 60);
     const config = panel.app.services.config;
@@ -53,6 +53,7 @@ describe('questionnaires before and after', () => {
     panel.clock.set(MOMENTS.pre);
     expect(planSurveys(panel.app.services, panel.clock.now())).toBe(60);
     expect(planSurveys(panel.app.services, panel.clock.now())).toBe(0); // once per person
+    await sendDue(panel);
     cohort.forEach((p, n) => {
       if (n % 10 === 9) return; // six never answer before
       const mine: Answers = new Map();
@@ -62,6 +63,7 @@ describe('questionnaires before and after', () => {
 
     panel.clock.set(MOMENTS.post);
     expect(planSurveys(panel.app.services, panel.clock.now())).toBe(60);
+    await sendDue(panel);
     cohort.forEach((p, n) => {
       if (n % 8 === 3) return; // others never answer after
       const mine: Answers = new Map();
@@ -99,7 +101,7 @@ describe('questionnaires before and after', () => {
     expect(rows.some((r) => Math.abs(r.change! - r.pairedChange!) > 1e-9)).toBe(true);
   });
 
-  it('keeps answers without person id, with a "later" and a stale button handled', () => {
+  it('keeps answers without person id, with a "later" and a stale button handled', async () => {
     panel = testPanel({ now: MOMENTS.pre });
     const [ann] = confirmedCohort(panel, 1, 3);
     planSurveys(panel.app.services, panel.clock.now());
@@ -109,6 +111,7 @@ describe('questionnaires before and after', () => {
       { id: 'survey.start:later', key: 'survey:later' },
     ]);
     expect(invite.essential).toBe(false);
+    await sendDue(panel);
 
     // The invitation's buttons land in the questionnaire (the dispatcher passes their ids back).
     expect(ann!.user.sends({ kind: 'choice', choiceId: 'survey.start:later' })).toMatch(/questionnaire|vragenlijst|Fragebogen/);

@@ -11,6 +11,7 @@ import { rankReserves, type Profile } from '../selection/reserves';
 import { audienceOf } from '../reminders/audience';
 import { eventDays, findEvent, panelCalendar, type ScheduledEvent } from '../panel/calendar';
 import { parseReminderKey } from '../reminders/plan-reminders';
+import { choiceId } from '../conversation/choice-id';
 
 export type AttendanceAnswer = 'yes' | 'no' | 'unsure';
 
@@ -70,8 +71,8 @@ export function offerSeat(db: Db, config: PanelConfig, event: ScheduledEvent, de
           key: 'reminders:seatOffer',
           params: { title: { $lang: event.title }, date: { $date: start }, time: { $time: start } },
           choices: [
-            { id: 'attendance.seat:yes', key: 'common:yes' },
-            { id: 'attendance.seat:no', key: 'common:no' },
+            { id: choiceId('attendance', 'seat', 'yes'), key: 'common:yes' },
+            { id: choiceId('attendance', 'seat', 'no'), key: 'common:no' },
           ],
         },
         push: { flow: 'attendance', step: 'seat', data: { event: event.id, offer: offerId } },

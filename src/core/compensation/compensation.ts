@@ -11,7 +11,7 @@ import { enqueue } from '../../db/repos/outbox';
 import type { PanelConfig } from '../panel/config';
 import type { Services } from '../conversation/flow';
 import { panelCalendar } from '../panel/calendar';
-import { participants, pushQuestion } from '../followup/audience';
+import { participants } from '../followup/audience';
 
 export function amountCents(config: PanelConfig): number {
   return Math.round(config.compensation.amount * 100);
@@ -52,7 +52,11 @@ export function planCompensation(services: Pick<Services, 'db' | 'config' | 'log
         {
           personId,
           kind: 'system',
-          payload: { template: { key: 'compensation:ask', params: { amount: config.compensation.amount, currency: config.compensation.currency } } },
+          payload: {
+            template: { key: 'compensation:ask', params: { amount: config.compensation.amount, currency: config.compensation.currency } },
+            // The question goes on the conversation when the message is sent, not before it arrives.
+            push: { flow: 'compensation', step: 'holder', data: {} },
+          },
           dueAt: now,
           expiresAt: window.until,
           idempotencyKey: `compensation:ask:${personId}`,
@@ -62,7 +66,6 @@ export function planCompensation(services: Pick<Services, 'db' | 'config' | 'log
         now,
       );
       if (!fresh) continue;
-      pushQuestion(db, personId, { flow: 'compensation', step: 'holder', data: {} }, now);
       n++;
     }
     return n;

@@ -11,6 +11,7 @@ import { LANGUAGES, type Language } from '../panel/config';
 import { cleanInput, matchChoice, normalize, UNIVERSAL_SYNONYMS } from './text';
 import { findCommand, type Command } from './commands';
 import { redeemLinkCode } from '../linking/redeem';
+import { choicePrefix } from './choice-id';
 
 export const MAX_MESSAGE_LENGTH = 2000;
 /** A person sending more than this many messages a minute is flooding: told once; the last message is answered after the pause. */
@@ -495,7 +496,7 @@ class TurnImpl implements Turn {
   }
 
   private choicePrefix(): string {
-    return `${this.frame.flow}.${this.frame.step}:`;
+    return choicePrefix(this.frame.flow, this.frame.step);
   }
 
   onStart(payload: string | undefined): void {

@@ -7,7 +7,8 @@ import { enqueue } from '../../db/repos/outbox';
 import type { Services } from '../conversation/flow';
 import type { Questionnaire } from '../panel/config';
 import { panelCalendar } from '../panel/calendar';
-import { participants, pushQuestion } from './audience';
+import { participants } from './audience';
+import { choiceId } from '../conversation/choice-id';
 
 export function inviteKey(questionnaire: Questionnaire): string {
   if (questionnaire.wave) return `survey:invite.${questionnaire.wave}`;
@@ -39,10 +40,12 @@ export function planSurveys(services: Pick<Services, 'db' | 'config' | 'log'>, n
               template: {
                 key: inviteKey(questionnaire),
                 choices: [
-                  { id: 'survey.start:yes', key: 'survey:startNow' },
-                  { id: 'survey.start:later', key: 'survey:later' },
+                  { id: choiceId('survey', 'start', 'yes'), key: 'survey:startNow' },
+                  { id: choiceId('survey', 'start', 'later'), key: 'survey:later' },
                 ],
               },
+              // The question goes on the conversation when the message is sent, not before it arrives.
+              push: { flow: 'survey', step: 'start', data: { q: questionnaire.id } },
             },
             dueAt: now,
             expiresAt: window.until,
@@ -53,7 +56,6 @@ export function planSurveys(services: Pick<Services, 'db' | 'config' | 'log'>, n
           now,
         );
         if (!fresh) continue;
-        pushQuestion(db, personId, { flow: 'survey', step: 'start', data: { q: questionnaire.id } }, now);
         n++;
       }
       return n;

@@ -13,6 +13,7 @@ import type { PanelConfig, ReminderRule } from '../panel/config';
 import { audienceOf } from './audience';
 import { effectiveEvents, type ScheduledEvent } from '../panel/calendar';
 import { reminderTimes, type ReminderTimes } from './reminder-times';
+import { choiceId } from '../conversation/choice-id';
 
 export interface PlanResult {
   queued: number;
@@ -51,8 +52,8 @@ export function reminderPayload(event: ScheduledEvent, rule: ReminderRule): Outb
         key: `reminders:askAttendance.${where}`,
         params,
         choices: [
-          { id: 'attendance.ask:yes', key: 'common:yes' },
-          { id: 'attendance.ask:no', key: 'common:no' },
+          { id: choiceId('attendance', 'ask', 'yes'), key: 'common:yes' },
+          { id: choiceId('attendance', 'ask', 'no'), key: 'common:no' },
           { id: 'attendance.ask:unsure', key: 'common:notSure' },
         ],
       },

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { selectionOf, setSelection } from '../../db/repos/selection';
 import { enqueue } from '../../db/repos/outbox';
 import type { Frame } from '../conversation/flow';
+import { choiceId } from '../conversation/choice-id';
 
 export type Outcome = 'selected' | 'reserve' | 'not_selected';
 
@@ -15,13 +16,13 @@ const QUESTION: Record<Outcome, Frame | undefined> = {
 
 const CHOICES: Record<Outcome, Array<{ id: string; key: string }> | undefined> = {
   selected: [
-    { id: 'participation.confirm:yes', key: 'selection:confirmYes' },
-    { id: 'participation.confirm:no', key: 'selection:confirmNo' },
+    { id: choiceId('participation', 'confirm', 'yes'), key: 'selection:confirmYes' },
+    { id: choiceId('participation', 'confirm', 'no'), key: 'selection:confirmNo' },
   ],
   reserve: undefined,
   not_selected: [
-    { id: 'participation.futurePanels:yes', key: 'common:yes' },
-    { id: 'participation.futurePanels:no', key: 'common:no' },
+    { id: choiceId('participation', 'futurePanels', 'yes'), key: 'common:yes' },
+    { id: choiceId('participation', 'futurePanels', 'no'), key: 'common:no' },
   ],
 };
 

@@ -36,6 +36,8 @@ describe('panelbot chat with piped input', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('no channel configured');
     expect(run.stderr).toContain('TELEGRAM_BOT_TOKEN');
+    // The web chat beside it, on this computer only, with its address.
+    expect(run.stderr).toMatch(/web chat on http:\/\/127\.0\.0\.1:\d+\//);
     expect(run.stdout).toContain('we will continue in English');
   });
 });

@@ -66,8 +66,35 @@ describe('reserves by lot', () => {
       drawn += ids.length;
     }
     // Unweighted, about 80 % would be Flemish; weighted, close to the panel's 57 %.
-    expect(flemish / drawn).toBeGreaterThan(0.5);
-    expect(flemish / drawn).toBeLessThan(0.64);
+    expect(flemish / drawn).toBeGreaterThan(0.53);
+    expect(flemish / drawn).toBeLessThan(0.61);
+  });
+
+  it('resembles the panel on each feature also when the features go together in the pool', () => {
+    // The young live mostly in Brussels: weighting each feature on its own would overshoot.
+    const rnd = random(11);
+    const all = Array.from({ length: 1200 }, (_, i) => {
+      const region = rnd() < 0.7 ? 'flanders' : 'brussels';
+      const age = rnd() < (region === 'brussels' ? 0.6 : 0.05) ? '16-24' : '25-64';
+      return { id: `Q${i}`, features: { region, age } };
+    });
+    const pick = (region: string, age: string, k: number) => all.filter((p) => p.features.region === region && p.features.age === age).slice(0, k).map((p) => p.id);
+    // The panel: 60 % Flemish, 30 % young (the pool left: 70 % Flemish, 21 % young).
+    const selected = [...pick('flanders', '25-64', 25), ...pick('flanders', '16-24', 5), ...pick('brussels', '25-64', 10), ...pick('brussels', '16-24', 10)];
+    let flemish = 0;
+    let young = 0;
+    let drawn = 0;
+    for (let s = 0; s < 300; s++) {
+      const { ids } = drawReserves(all, selected, 10, `c${s}`);
+      for (const id of ids) {
+        const f = all.find((p) => p.id === id)!.features;
+        flemish += f.region === 'flanders' ? 1 : 0;
+        young += f.age === '16-24' ? 1 : 0;
+      }
+      drawn += ids.length;
+    }
+    expect(Math.abs(flemish / drawn - 0.6)).toBeLessThan(0.04);
+    expect(Math.abs(young / drawn - 0.3)).toBeLessThan(0.04);
   });
 
   it('leaves out the households of members, and draws at most one reserve per household', () => {

@@ -4,10 +4,9 @@
 // Why weighted and not a second run of the draw with the same quotas: ten reserves cannot hold
 // quotas made for sixty seats (a 1 % or 3 % group rounds to 0 or 1 seat, and five features over ten
 // seats is often infeasible), and a reserve replaces one member at a time, so what matters is that
-// each feature value of the panel is as likely among the reserves as it is on the panel. A candidate's
-// weight is, per feature, the panel's share of their value divided by the remaining pool's share,
-// multiplied over the features: for features drawn independently, each reserve then has a value
-// with the probability the panel has it. The order (the reserve rank) is the order of the lot.
+// each feature value of the panel is as likely among the reserves as it is on the panel. The weights
+// are raked (below) so that, for each feature, a draw picks each value with the panel's share. The order
+// (the reserve rank) is the order of the lot.
 import { createHash, randomBytes } from 'node:crypto';
 
 export interface ReserveCandidate<Id extends string | number = string | number> {
@@ -65,6 +64,43 @@ function shares(items: Array<Record<string, string>>): Map<string, Map<string, n
 }
 
 /**
+ * Raking (iterative proportional fitting): weights such that, feature by feature, the weighted share of each
+ * value among the candidates is the panel's share. A value nobody on the panel has still gets a small target
+ * (half a member), so a short list can always be filled. Starting from equal weights, each round scales the
+ * weights of each value by target / weighted share, until no factor moves (at most 50 rounds).
+ */
+function rakedWeights<C extends ReserveCandidate>(candidates: readonly C[], panelShares: Map<string, Map<string, number>>, panelSize: number): Map<C, number> {
+  const n = candidates.length;
+  const w = new Float64Array(n).fill(1);
+  const floor = panelSize ? 0.5 / panelSize : 1;
+  const features = [...new Set(candidates.flatMap((c) => Object.keys(c.features)))].map((feature) => {
+    // Each candidate's value as an index, and each value's target share among the values candidates have.
+    const values = [...new Set(candidates.map((c) => c.features[feature] ?? ''))];
+    const index = new Map(values.map((v, i) => [v, i]));
+    const of = Int32Array.from(candidates, (c) => index.get(c.features[feature] ?? '')!);
+    const raw = values.map((v) => Math.max(panelShares.get(feature)?.get(v) ?? 0, floor));
+    const rawSum = raw.reduce((x, y) => x + y, 0);
+    return { of, target: raw.map((r) => r / rawSum) };
+  });
+  for (let round = 0; round < 50; round++) {
+    let moved = 0;
+    for (const { of, target } of features) {
+      const mass = new Float64Array(target.length);
+      let total = 0;
+      for (let i = 0; i < n; i++) {
+        mass[of[i]!]! += w[i]!;
+        total += w[i]!;
+      }
+      const factor = target.map((t, v) => (t * total) / mass[v]!);
+      for (const f of factor) moved = Math.max(moved, Math.abs(f - 1));
+      for (let i = 0; i < n; i++) w[i]! *= factor[of[i]!]!;
+    }
+    if (moved < 1e-9) break;
+  }
+  return new Map(candidates.map((c, i) => [c, w[i]!]));
+}
+
+/**
  * Draws `count` reserves, in rank order, from the pool less the selected people and their households.
  * Weighted sampling without replacement (Efraimidis-Spirakis keys: log(u) / weight, largest first).
  */
@@ -79,16 +115,8 @@ export function drawReserves<Id extends string | number>(
   const takenHouseholds = new Set(panel.map((p) => p.household).filter((h): h is string => !!h));
   const rest = pool.filter((p) => !selected.has(p.id));
   const candidates = rest.filter((p) => !p.household || !takenHouseholds.has(p.household));
-  const panelShares = shares(panel.map((p) => p.features));
-  const poolShares = shares(candidates.map((p) => p.features));
-  // A value nobody on the panel has still gets a small weight, so a short list can always be filled.
-  const floor = panel.length ? 0.5 / panel.length : 1;
-  const weight = (c: ReserveCandidate<Id>) =>
-    Object.entries(c.features).reduce((w, [feature, value]) => {
-      const target = panelShares.get(feature)?.get(value) ?? 0;
-      const have = poolShares.get(feature)?.get(value) ?? 1;
-      return w * (Math.max(target, floor) / have);
-    }, 1);
+  const weights = rakedWeights(candidates, shares(panel.map((p) => p.features)), panel.length);
+  const weight = (c: ReserveCandidate<Id>) => weights.get(c)!;
   const keyed = candidates
     .map((c) => ({ c, key: Math.log(uniform(seed, c.id)) / weight(c) }))
     .sort((a, b) => b.key - a.key || String(a.c.id).localeCompare(String(b.c.id)));

@@ -142,7 +142,32 @@ describe.skipIf(!HAS_CHROMIUM)('the web chat in Chromium', { timeout: 120_000 },
     await context.close();
   });
 
-  it('answers a wrong code as the chat does, and refuses posts without the CSRF token', async () => {
+  it('shows the question again when an answer was lost on the way, and applies the message once', async () => {
+    const [code] = h.panel.invite(1, 'en');
+    const context = await browser.newContext({ locale: 'en' });
+    const p = await WebPerson.open(context, h.panel, `${h.base}/r/${code}`);
+    await p.presses('English');
+    await p.page.locator('#message').focus();
+    await p.types('1');
+    expect(await p.types('yes')).toContain(t('en', 'registration:firstName.ask'));
+    // The next answer reaches panelbot, but its reply is lost (a proxy drops the connection).
+    let lost = 0;
+    await p.page.route('**/api/message', async (route) => {
+      if (lost++ === 0) {
+        await route.fetch();
+        return route.abort('connectionreset');
+      }
+      return route.continue();
+    });
+    const after = await p.types('Ann');
+    // The page sent it again with the same id (answered once), then asked where it is: the next question.
+    expect(after).toContain(t('en', 'registration:lastName.ask'));
+    expect(after).not.toContain(t('en', 'registration:firstName.ask'));
+    expect(await p.types('Peeters')).toContain(t('en', 'registration:birthDate.ask'));
+    await context.close();
+  });
+
+    it('answers a wrong code as the chat does, and refuses posts without the CSRF token', async () => {
     const context = await browser.newContext({ locale: 'en' });
     // A code of the right form that no letter carries.
     const unknown = generateCode();

@@ -13,6 +13,9 @@
   var ui = JSON.parse(main.getAttribute('data-ui') || '{}');
   var queue = [];
   var busy = false;
+  // The message whose answer never came: sent again as it was typed, it keeps its id, so the
+  // server answers it once even if the first one did arrive.
+  var lastFailed = null;
 
   function newId() {
     var bytes = new Uint8Array(16);
@@ -102,7 +105,7 @@
       if (res.status === 429) throw { kind: 'tooFast' };
       if (res.status === 403) throw { kind: 'expired' };
       if (!res.ok) throw { kind: 'offline' };
-      return res.json();
+      return res.json().then(function (answer) { answer.retried = attempt > 0; return answer; });
     }, function () {
       // A lost connection: the same id again, so a message that did arrive is not answered twice.
       if (attempt < 2) return new Promise(function (r) { setTimeout(r, 800 * (attempt + 1)); }).then(function () { return post(body, attempt + 1); });
@@ -120,9 +123,13 @@
       say('');
       applyLanguage(answer.lang, answer.ui);
       answer.replies.forEach(function (m) { addMessage('bot', m); });
+      // Sent again after a lost connection and already answered the first time (the answer was
+      // lost on the way): ask where the conversation is, so the person sees the question.
+      if (answer.retried && answer.replies.length === 0) enqueue({ kind: 'start' }, '');
     }, function (err) {
       // Kept for the next press of Send; the person sees why.
       queue.length = 0;
+      lastFailed = next.body;
       if (next.shown) input.value = input.value || next.shown;
       say(ui[err && err.kind] || ui.offline);
     }).then(function () {
@@ -132,7 +139,9 @@
   }
 
   function enqueue(content, shown) {
-    var body = { id: newId() };
+    var same = lastFailed && lastFailed.kind === content.kind && lastFailed.text === content.text && lastFailed.choiceId === content.choiceId;
+    var body = { id: same ? lastFailed.id : newId() };
+    lastFailed = null;
     for (var k in content) body[k] = content[k];
     if (shown) addMessage('me', { text: shown });
     queue.push({ body: body, shown: content.kind === 'text' ? shown : '' });

@@ -5,7 +5,7 @@ import { testPanel, type TestPanel } from '../helpers/chat';
 import { confirmedCohort } from './helpers';
 import { inArray } from 'drizzle-orm';
 import { people, registrations, reportRequests } from '../../src/db/schema/index';
-import { erasePerson } from '../../src/db/repos/privacy';
+import { erasePerson } from '../../src/core/privacy/erase';
 import { followUpTick } from '../../src/core/followup/tick';
 import { Dispatcher } from '../../src/core/outbox/dispatcher';
 import { RecordingSender } from '../scheduling/helpers';

@@ -5,7 +5,7 @@ import { distanceKm, hotelDistance } from '../../src/core/panel/belgium-distance
 import { testPanel, type TestPanel } from '../helpers/chat';
 import { seedCohort } from '../helpers/cohort';
 import { needs } from '../../src/db/schema/index';
-import { erasePerson } from '../../src/db/repos/privacy';
+import { erasePerson } from '../../src/core/privacy/erase';
 
 describe('distance from the venue (Brussels, 1000)', () => {
   it('is roughly right for a few towns', () => {

@@ -1,11 +1,13 @@
 // The person's rights, in the chat: see my data, correct it, withdraw, delete me, stop messages.
 import type { Flow, Turn } from '../conversation/flow';
 import type { Command } from '../conversation/commands';
-import { erasePerson, personalData, withdraw, cancelPending } from '../../db/repos/privacy';
+import { personalData, withdraw, cancelPending } from '../../db/repos/privacy';
+import { erasePerson } from './erase';
+import { answersFromRow } from '../registration/fields';
 import { registrationOf as storedRegistration } from '../../db/repos/registrations';
 import { setEssentialOnly } from '../../db/repos/people';
 import { raiseAlert } from '../../db/repos/alerts';
-import { summaryLines, type RegistrationAnswers } from '../registration/dialogue/index';
+import { summaryLines } from '../registration/dialogue/index';
 import { claimOf } from '../compensation/compensation';
 import { maskIban } from '../compensation/iban';
 import { paymentKeptUntil } from '../compensation/payment-records';
@@ -112,20 +114,7 @@ function myDataText(turn: Turn): string {
 function dataSummary(turn: Turn): string {
   const reg = registrationOf(turn);
   if (!reg || (reg.status !== 'registered' && reg.status !== 'withdrawn')) return turn.t('rights:mydata.none');
-  const answers: RegistrationAnswers = {
-    firstName: reg.firstName ?? undefined,
-    lastName: reg.lastName ?? undefined,
-    birthDate: reg.birthDate ?? undefined,
-    gender: (reg.gender ?? undefined) as RegistrationAnswers['gender'],
-    genderText: reg.genderText ?? undefined,
-    postcode: reg.postcode ?? undefined,
-    education: (reg.education ?? undefined) as RegistrationAnswers['education'],
-    nationality: (reg.nationality ?? undefined) as RegistrationAnswers['nationality'],
-    euVote: (reg.euVote ?? undefined) as RegistrationAnswers['euVote'],
-    phone: reg.phone ?? undefined,
-    email: reg.email ?? undefined,
-  };
-  return summaryLines(turn, answers);
+  return summaryLines(turn, answersFromRow(reg));
 }
 
 export const rightsCommands: Command[] = [
@@ -154,11 +143,7 @@ export const rightsCommands: Command[] = [
         turn.say(turn.t('rights:mydata.none'));
         return turn.goto(turn.frame.step);
       }
-      const answers: RegistrationAnswers = {};
-      for (const key of ['firstName', 'lastName', 'birthDate', 'gender', 'genderText', 'postcode', 'education', 'nationality', 'euVote', 'phone', 'email'] as const) {
-        const value = reg[key];
-        if (value !== null && value !== undefined) (answers as Record<string, unknown>)[key] = value;
-      }
+      const answers = answersFromRow(reg);
       turn.push('registration', 'pickCorrection', { editing: true, code: reg.invitationCode, answers, consentAt: reg.consentAt?.getTime() });
     },
   },

@@ -12,7 +12,7 @@ import { claimPaidAt, countUnpaidClaims } from '../../db/repos/compensation';
 import { personIdsNotErased } from '../../db/repos/people';
 import { raiseAlert } from '../../db/repos/alerts';
 import { audit } from '../../db/repos/audit';
-import { erasePerson as eraseOnePerson } from '../../db/repos/privacy';
+import { erasePerson as eraseOnePerson } from './erase';
 import type { Services } from '../conversation/flow';
 import type { PanelConfig } from '../panel/config';
 import { panelCalendar } from '../panel/calendar';

@@ -100,7 +100,7 @@ export type ErasedMoney = { kind: 'none' } | { kind: 'dropped' } | { kind: 'in_f
  * registration only what anonymous statistics need (status, selection, gender, region, education),
  * and what accounting requires of a payment (see ErasedMoney).
  */
-export function erasePerson(db: Db, personId: number): ErasedMoney {
+export function erasePerson(db: Db, personId: number, registrationColumns: readonly string[]): ErasedMoney {
   const claim = db.select().from(compensationClaims).where(eq(compensationClaims.personId, personId)).get();
   const money: ErasedMoney = !claim
     ? { kind: 'none' }
@@ -112,21 +112,10 @@ export function erasePerson(db: Db, personId: number): ErasedMoney {
   if (money.kind !== 'in_flight') db.delete(compensationClaims).where(eq(compensationClaims.personId, personId)).run();
   cancelPending(db, personId, 'erased');
   db.update(outbox).set({ payload: '{}', userId: null }).where(eq(outbox.personId, personId)).run();
+  // The registration keeps its status and what anonymous statistics need; the columns to empty
+  // come from the list of registration fields (src/core/registration/fields.ts).
   db.update(registrations)
-    .set({
-      status: 'erased',
-      firstName: null,
-      lastName: null,
-      birthDate: null,
-      genderText: null,
-      postcode: null,
-      province: null,
-      germanCommunity: null,
-      nationality: null,
-      euVote: null,
-      phone: null,
-      email: null,
-    })
+    .set({ status: 'erased', ...Object.fromEntries(registrationColumns.map((c) => [c, null])) })
     .where(eq(registrations.personId, personId))
     .run();
   db.update(inboundLog).set({ replies: '[]' }).where(eq(inboundLog.personId, personId)).run();

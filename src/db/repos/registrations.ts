@@ -80,9 +80,9 @@ export function updateRegistrationAnswers(db: Db, personId: number, answers: Reg
 }
 
 /** A correction made them ineligible (e.g. a birth date): the registration keeps only the reason. */
-export function markRegistrationIneligible(db: Db, personId: number, reason: string): void {
+export function markRegistrationIneligible(db: Db, personId: number, reason: string, clear: readonly string[]): void {
   db.update(registrations)
-    .set({ status: 'ineligible', ineligibleReason: reason, firstName: null, lastName: null, birthDate: null, genderText: null, postcode: null, phone: null, email: null })
+    .set({ status: 'ineligible', ineligibleReason: reason, ...Object.fromEntries(clear.map((c) => [c, null])) })
     .where(eq(registrations.personId, personId))
     .run();
 }

@@ -4,7 +4,8 @@ import type { Turn } from '../../conversation/flow';
 import { claimInvitation, releaseInvitation } from '../../../db/repos/invitations';
 import { submitQuestion } from '../../helpline/questions';
 import { formatCode } from '../invitation-code';
-import { countRegisteredUpTo, insertIneligibleRegistration, insertRegistration, markRegistrationIneligible, updateRegistrationAnswers } from '../../../db/repos/registrations';
+import { countRegisteredUpTo, insertIneligibleRegistration, insertRegistration, markRegistrationIneligible, updateRegistrationAnswers, type RegistrationAnswersRow } from '../../../db/repos/registrations';
+import { answerColumns, CLEARED_WHEN_INELIGIBLE } from '../fields';
 import { raiseAlert } from '../../../db/repos/alerts';
 import { placeOf } from '../../panel/belgium';
 import { formatDate } from '../../panel/time';
@@ -18,22 +19,13 @@ export function completeRegistration(turn: Turn): void {
   const data = turn.frame.data;
   const a = (data.answers ?? {}) as RegistrationAnswers;
   const place = placeOf(a.postcode ?? '');
+  // The answers as declared in the list of fields, and the place derived from the postcode.
   const answers = {
-      firstName: a.firstName,
-      lastName: a.lastName,
-      birthDate: a.birthDate,
-      gender: a.gender,
-      genderText: a.genderText ?? null,
-      postcode: a.postcode,
-      province: place?.province,
-      region: place?.region,
-      germanCommunity: place?.germanCommunity ?? false,
-      education: a.education,
-      nationality: a.nationality,
-      euVote: a.euVote,
-      phone: a.phone ?? null,
-      email: a.email ?? null,
-  };
+    ...answerColumns(a),
+    province: place?.province,
+    region: place?.region,
+    germanCommunity: place?.germanCommunity ?? false,
+  } as RegistrationAnswersRow;
   if (data.editing) {
     // A correction after registering ("correct"): the same row, updated in this message's transaction.
     updateRegistrationAnswers(db, turn.person.id, answers);
@@ -105,7 +97,7 @@ export function endIneligible(turn: Turn, reason: IneligibleReason): void {
   }
   if (turn.frame.data.editing) {
     // A correction made them ineligible (e.g. a birth date): the registration keeps only the reason.
-    markRegistrationIneligible(db, turn.person.id, reason);
+    markRegistrationIneligible(db, turn.person.id, reason, CLEARED_WHEN_INELIGIBLE);
   } else if (code && claimInvitation(db, code, turn.person.id, turn.now)) {
     insertIneligibleRegistration(db, turn.person.id, code, reason, turn.now);
   }

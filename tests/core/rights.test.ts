@@ -67,7 +67,7 @@ describe('rights in the chat', () => {
     const personId = panel.app.db.select().from(people).get()!.id;
     enqueue(panel.app.db, { personId, kind: 'broadcast', payload: { outbound: { text: 'news' } }, dueAt: panel.clock.now(), idempotencyKey: 'b1', essential: false }, panel.clock.now());
     enqueue(panel.app.db, { personId, kind: 'reminder', payload: { outbound: { text: 'come' } }, dueAt: panel.clock.now(), idempotencyKey: 'r1', essential: true }, panel.clock.now());
-    expect(ann.says('stop')).toContain('only receive essential messages');
+    expect(ann.says('stop')).toContain('you will only get the messages you need');
     expect(panel.app.db.select().from(people).get()!.essentialOnly).toBe(true);
     const statuses = panel.app.db.select({ key: outbox.idempotencyKey, status: outbox.status }).from(outbox).all();
     expect(statuses).toEqual([
@@ -95,7 +95,7 @@ describe('rights in the chat', () => {
     ann.says('My letter has a typo in my name');
     expect(panel.app.db.select().from(tickets).all()).toHaveLength(1);
     expect(ann.says('delete me')).toContain('cannot be undone');
-    expect(ann.says('yes')).toContain('personal data has been deleted');
+    expect(ann.says('yes')).toContain('personal data is now deleted');
 
     const db = panel.app.db;
     const row = db.select().from(registrations).get()!;

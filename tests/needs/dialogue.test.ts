@@ -21,8 +21,8 @@ describe('the needs dialogue', () => {
 
     const confirmed = ann.says('yes');
     expect(confirmed).toContain('Wonderful, thank you!');
-    expect(confirmed).toContain('every question can be skipped');
-    expect(ann.says("Let's go")).toContain('Do you follow a particular diet?');
+    expect(confirmed).toContain('You can skip any question');
+    expect(ann.says("Let's go")).toContain('Do you eat a special diet?');
 
     expect(ann.says('Vegetarian')).toContain('children who will need it');
     // Someone who stops here keeps the diet they gave.
@@ -45,7 +45,7 @@ describe('the needs dialogue', () => {
 
     expect(ann.says('no')).toContain('get around the venue');
     expect(ann.says('Wheelchair')).toContain('hearing or sight');
-    expect(ann.says('Skip')).toContain('language support');
+    expect(ann.says('Skip')).toContain('other help with language');
     expect(ann.says('Skip')).toContain('How will you travel');
     // Arlon is some 160 km from Brussels: the hotel is offered without asking the distance.
     const hotel = ann.says('Car');
@@ -72,7 +72,7 @@ describe('the needs dialogue', () => {
 
     expect(lea.says('oui')).toContain('Formidable');
     const replies: string[] = [lea.says("C'est parti")];
-    expect(replies[0]).toContain('régime alimentaire');
+    expect(replies[0]).toContain('régime spécial');
     // Words that match no option are the person's own description.
     replies.push(lea.says('sans gluten'));
     expect(replies.at(-1)).toContain("garde d'enfants");
@@ -117,7 +117,7 @@ describe('the needs dialogue', () => {
     expect(needsOf('ann')).toBeUndefined();
 
     // The same day, later: no answer yet, so the questions start from the beginning.
-    expect(ann.says('my needs')).toContain('every question can be skipped');
+    expect(ann.says('my needs')).toContain('You can skip any question');
     ann.says("Let's go");
     ann.says('Halal');
     for (let i = 0; i < 6; i++) ann.says('Skip');
@@ -130,7 +130,7 @@ describe('the needs dialogue', () => {
     expect(review).toContain('Here is what you have told us:');
     expect(review).toContain('• Meals: Halal');
     expect(review).toContain('What would you like to change?');
-    expect(ann.says('Meals')).toContain('Do you follow a particular diet?');
+    expect(ann.says('Meals')).toContain('Do you eat a special diet?');
     const saved = ann.says('An allergy or intolerance');
     expect(saved).toContain('in your own words');
     const back = ann.says('peanuts');
@@ -242,14 +242,14 @@ describe('the needs dialogue', () => {
   it('is only for people drawn who take part', async () => {
     panel = testPanel({ now: '2027-01-20T10:00:00+01:00' });
     const ann = register(panel, 'ann', { lang: 'en', firstName: 'Ann', lastName: 'Peeters', birthDate: '21/03/1990', postcode: '9000' });
-    expect(ann.says('my needs')).toContain('for the people drawn for the panel who confirmed');
+    expect(ann.says('my needs')).toContain('for the people drawn who said yes to the panel');
     expect(needsOf('ann')).toBeUndefined();
     const de = register(panel, 'dora', { lang: 'de', firstName: 'Dora', lastName: 'Schmitz', birthDate: '01/01/1970', postcode: '4700' });
     void de;
     await drawn(panel, 'dora');
     const dora = panel.user('dora');
     dora.says('nein');
-    expect(dora.says('meine Bedürfnisse')).toContain('an die ausgelosten Personen');
+    expect(dora.says('meine Bedürfnisse')).toContain('für die ausgelosten Menschen');
   });
 });
 

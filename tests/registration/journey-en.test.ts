@@ -48,10 +48,10 @@ describe('registering by chat (English)', () => {
     expect(ann.says('PhD')).toContain('one of the 7 options');
     expect(ann.says('University')).toContain('nationality');
     expect(ann.says('Belgian')).toContain('European elections');
-    expect(ann.says('yes')).toContain('political office');
+    expect(ann.says('yes')).toContain('political mandate');
     expect(ann.says('no')).toContain('political party');
     expect(ann.says('no')).toContain('diplomat');
-    expect(ann.says('no')).toContain('oversight committee');
+    expect(ann.says('no')).toContain('oversee this panel');
     expect(ann.says('no')).toContain('Can you attend all of them?');
     expect(ann.says('yes')).toContain('How can the team reach you?');
 

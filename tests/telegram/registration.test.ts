@@ -34,10 +34,10 @@ describe('registering on Telegram', () => {
     expect(await ann.says('9000')).toContain('highest level of education');
     expect(await ann.presses('Higher education, not university')).toContain('nationality');
     expect(await ann.presses('Belgian')).toContain('European elections');
-    expect(await ann.presses('Yes')).toContain('political office');
+    expect(await ann.presses('Yes')).toContain('political mandate');
     expect(await ann.presses('No')).toContain('political party');
     expect(await ann.presses('No')).toContain('diplomat');
-    expect(await ann.presses('No')).toContain('oversight committee');
+    expect(await ann.presses('No')).toContain('oversee this panel');
     expect(await ann.presses('No')).toContain('Can you attend all of them?');
     expect(await ann.presses('Yes')).toContain('How can the team reach you?');
     const summary = await ann.says('ann@example.be');

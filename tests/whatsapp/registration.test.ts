@@ -34,10 +34,10 @@ describe('registering on WhatsApp', () => {
     expect(await ann.says('9000')).toContain('highest level of education');
     expect(await ann.says('University')).toContain('nationality');
     expect(await ann.says('Belgian')).toContain('European elections');
-    expect(await ann.says('yes')).toContain('political office');
+    expect(await ann.says('yes')).toContain('political mandate');
     expect(await ann.says('no')).toContain('political party');
     expect(await ann.says('2')).toContain('diplomat');
-    expect(await ann.says('no')).toContain('oversight committee');
+    expect(await ann.says('no')).toContain('oversee this panel');
     expect(await ann.says('no')).toContain('Can you attend all of them?');
     expect(await ann.says('yes')).toContain('How can the team reach you?');
     const summary = await ann.says('0470 12 34 56');

@@ -49,7 +49,8 @@ export function mentionsLostLetter(text: string): boolean {
 /** A question or several words: clearly not a short answer to the question asked. */
 export function looksLikeQuestion(text: string): boolean {
   const s = said(text).trim();
-  const words = s.split(' ').filter(Boolean);
+  // Only words of letters count: an IBAN, a phone number or a date typed in groups are answers.
+  const words = s.split(' ').filter((w) => /^\p{L}[\p{L}'-]*$/u.test(w));
   // "what?" alone is puzzlement about the question, not a question to answer.
   if (words.length >= 4 || (words.length >= 2 && text.includes('?'))) return true;
   return words.length >= 2 && QUESTION_START.test(s);

@@ -2,13 +2,13 @@
 // become Inbound values for the engine; replies and later messages go out through the paced,
 // opt-in-only WhatsAppSender; SessionHealth logs in (QR code), watches and restarts the session.
 // See whatsapp/ for each part and docs/whatsapp.md for running it for real.
-import fs from 'node:fs';
 import type { App } from '../app';
 import { SettingsError, type Settings } from '../config/settings';
 import type { ChannelSender } from '../core/outbox/ports';
 import { dbFile } from '../db/client';
 import { findPersonByAddress } from '../db/repos/people';
 import { sessionDir, whatsappDataDir } from './whatsapp/paths';
+import { checkChromium, checkWritable, PreflightError } from './whatsapp/preflight';
 import { InboundHandler } from './whatsapp/handler';
 import { DEFAULT_HEALTH, SessionHealth, type HealthOptions } from './whatsapp/health';
 import { PacedQueue, paceFromSeconds, type PaceOptions } from './whatsapp/pace';
@@ -40,10 +40,15 @@ export interface RunningWhatsApp extends RunningChannel {
 }
 
 async function realPort(app: App, settings: Settings, reporter: Reporter): Promise<WhatsAppPort> {
-  if (!fs.existsSync(settings.CHROMIUM_PATH)) {
-    throw new SettingsError(`CHROMIUM_PATH: no Chromium at ${settings.CHROMIUM_PATH} (on Debian: apt-get install chromium; see docs/whatsapp.md)`);
-  }
   const dataDir = whatsappDataDir(settings.PANELBOT_DATA_DIR, dbFile(app.db));
+  // A configuration error stops start-up with one line, instead of being retried forever.
+  try {
+    checkChromium(settings.CHROMIUM_PATH);
+    checkWritable(sessionDir(dataDir));
+  } catch (err) {
+    if (err instanceof PreflightError) throw new SettingsError(err.message);
+    throw err;
+  }
   // Loaded here only: whatsapp-web.js pulls in puppeteer, which nobody else needs.
   const { createWhatsAppPort } = await import('./whatsapp/client');
   reporter.err(`panelbot: WhatsApp keeps its login in ${sessionDir(dataDir)}.`);

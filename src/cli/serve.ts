@@ -11,16 +11,19 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
   const early = (signal: NodeJS.Signals) => {
     ctx.err(`panelbot: stopped (${signal}) while starting.`);
     app.close();
-    process.exit(signal === 'SIGINT' ? 130 : 143);
+    process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143);
   };
+  // SIGHUP too (a closed terminal): panelbot stops its channels itself, never a library's handler.
   process.once('SIGINT', early);
   process.once('SIGTERM', early);
+  process.once('SIGHUP', early);
   let running;
   try {
     running = await startChannels(app, ctx.settings, ctx, { localWebWhenAlone: true });
   } finally {
     process.off('SIGINT', early);
     process.off('SIGTERM', early);
+    process.off('SIGHUP', early);
   }
   if (running.names.length === 0) {
     ctx.err('panelbot: no channel configured, so here is the terminal chat (type your messages below; Ctrl+D to quit).');
@@ -35,6 +38,7 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    process.once('SIGHUP', stop);
   });
   await running.stop();
   app.close();

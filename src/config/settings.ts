@@ -33,7 +33,8 @@ export const settingsSchema = z
     TELEGRAM_WEBHOOK_PORT: optionalString.pipe(port.optional()),
     WHATSAPP_ENABLED: flag,
     WHATSAPP_NUMBER: optionalString,
-    CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+    /** Empty means unset: Debian's Chromium. */
+    CHROMIUM_PATH: optionalString.transform((v) => v ?? '/usr/bin/chromium'),
     /** Seconds between WhatsApp messages to different people, drawn at random in [min, max] (ban risk). */
     WHATSAPP_GAP_MIN_SECONDS: optionalString.pipe(z.coerce.number<string | undefined>().min(0).max(600).optional()),
     WHATSAPP_GAP_MAX_SECONDS: optionalString.pipe(z.coerce.number<string | undefined>().min(0).max(600).optional()),

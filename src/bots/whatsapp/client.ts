@@ -22,7 +22,9 @@ export function createWhatsAppClient(options: ClientOptions): InstanceType<typeo
     authStrategy: new LocalAuth({ dataPath: root }),
     // The WhatsApp Web page is cached here rather than in the working directory.
     webVersionCache: { type: 'local', path: path.join(root, 'web-cache') },
-    puppeteer: { executablePath: options.chromiumPath, headless: true, args: CHROMIUM_ARGS },
+    // panelbot handles the signals and stops WhatsApp itself (releasing the outbox lease); puppeteer's
+    // own handlers would exit the process first (process.exit(130) on Ctrl+C).
+    puppeteer: { executablePath: options.chromiumPath, headless: true, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false },
   });
 }
 

@@ -2,6 +2,7 @@
 // the stratified draw inside panelbot, then the reserves by lot, the files of sortition-algorithms'
 // formats, the fairness report, and (unless --dry-run) the outcome recorded and told to each.
 // `panelbot draw report`: the last recorded draw's fairness report.
+import { panelDateTimeWithZone } from '../core/panel/panel-time';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash, randomInt } from 'node:crypto';
@@ -75,7 +76,7 @@ export async function drawCommand(ctx: CliContext): Promise<number> {
     const details = JSON.parse(prior.details) as { report?: FairnessReport };
     const replay = prior.source === source && details.report?.seed === seed && details.report?.poolHash === poolHash && details.report?.quotasHash === quotasHash;
     if (!replay) {
-      ctx.err(`A draw is already recorded (draw ${prior.id}, ${prior.source}, ${prior.recordedAt.toISOString()}) and its outcome was sent. A new draw would change people's outcomes: not done. Use --dry-run to compare.`);
+      ctx.err(`A draw is already recorded (draw ${prior.id}, ${prior.source}, ${panelDateTimeWithZone(prior.recordedAt, config.panel.timezone)}) and its outcome was sent. A new draw would change people's outcomes: not done. Use --dry-run to compare.`);
       return 1;
     }
   }

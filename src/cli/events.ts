@@ -1,10 +1,12 @@
-// `panelbot events list` and `panelbot events move EVENT --start ISO --end ISO`: a new date for an
-// event; every unsent reminder of the old date is cancelled and the new ones planned, in one go.
-import { UsageError } from './args';
+// `panelbot events list`, `events move EVENT --start TIME --end TIME` and `events reset EVENT|--all`:
+// new dates for an event (or back to the configured ones); every unsent reminder of the old date is
+// cancelled, the new ones planned and everyone expected told, in one go. Times are panel time.
+import { UsageError, has } from './args';
 import type { CliContext } from './context';
 import { timeOption } from './dates';
 import { effectiveEvents } from '../core/panel/calendar';
-import { moveEvent, MoveError } from '../core/panel/move-event';
+import { moveEvent, MoveError, resetEvents } from '../core/panel/move-event';
+import { panelDateTimeWithZone } from '../core/panel/panel-time';
 import { audit } from '../db/repos/audit';
 import { operator } from './operator';
 import { plural } from '../core/organisers/plural';
@@ -14,10 +16,13 @@ export async function eventsCommand(ctx: CliContext): Promise<number> {
   const app = ctx.openApp();
   const { db, config, clock } = app.services;
   if (sub === 'list' || sub === undefined) {
-    for (const e of effectiveEvents(db, config)) ctx.out(`${e.id}\t${e.kind}\t${e.startAt.toISOString()}\t${e.endAt.toISOString()}${e.moved ? '\t(moved)' : ''}`);
+    const tz = config.panel.timezone;
+    ctx.out(`(times in ${tz})`);
+    for (const e of effectiveEvents(db, config)) ctx.out(`${e.id}\t${e.kind}\t${panelDateTimeWithZone(e.startAt, tz)}\t${panelDateTimeWithZone(e.endAt, tz)}${e.moved ? '\t(moved)' : ''}`);
     return 0;
   }
-  if (sub !== 'move') throw new UsageError('use "events list" or "events move EVENT --start ISO --end ISO"');
+  if (sub === 'reset') return reset(ctx);
+  if (sub !== 'move') throw new UsageError('use "events list", "events move EVENT --start TIME --end TIME" or "events reset EVENT|--all"');
   const eventId = ctx.args.positionals[1];
   const start = timeOption(ctx.args, 'start', config.panel.timezone);
   const end = timeOption(ctx.args, 'end', config.panel.timezone);
@@ -25,7 +30,29 @@ export async function eventsCommand(ctx: CliContext): Promise<number> {
   try {
     const result = moveEvent(app.services, eventId, start, end, clock.now());
     audit(db, operator(), 'events.move', `${eventId} ${start.toISOString()} ${end.toISOString()}`, clock.now());
-    ctx.out(`${eventId} moved: ${plural(result.cancelled, 'unsent reminder')} cancelled, ${result.queued} planned for the new date.`);
+    if (!result.changed) ctx.out(`${eventId} already has these dates: nothing changed.`);
+    else ctx.out(`${eventId} moved: ${plural(result.cancelled, 'unsent reminder')} cancelled, ${result.queued} planned for the new date; ${plural(result.told, 'person', 'people')} told.`);
+    return 0;
+  } catch (err) {
+    if (err instanceof MoveError) {
+      ctx.err(`panelbot: ${err.message}`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+function reset(ctx: CliContext): number {
+  const app = ctx.openApp();
+  const { db, clock } = app.services;
+  const eventId = ctx.args.positionals[1];
+  const all = has(ctx.args, 'all');
+  if (!eventId && !all) throw new UsageError('events reset needs EVENT or --all');
+  try {
+    const results = resetEvents(app.services, all ? 'all' : [eventId!], clock.now());
+    audit(db, operator(), 'events.reset', all ? 'all' : eventId!, clock.now());
+    if (!results.length) ctx.out('No moved event: nothing changed.');
+    for (const r of results) ctx.out(`${r.eventId} back to its configured dates: ${plural(r.cancelled, 'unsent reminder')} cancelled, ${r.queued} planned; ${plural(r.told, 'person', 'people')} told.`);
     return 0;
   } catch (err) {
     if (err instanceof MoveError) {

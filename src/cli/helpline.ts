@@ -1,5 +1,6 @@
 // `panelbot helpline list [--all] | show ID | claim ID | reply ID TEXT… | resolve ID`: the helpline
 // from the terminal, with the same rules as in Slack (a reply starting with "note:" stays internal).
+import { panelDateTimeWithZone } from '../core/panel/panel-time';
 import { has, UsageError } from './args';
 import type { CliContext } from './context';
 import { operator } from './operator';
@@ -9,7 +10,6 @@ import { claimTicket, replyToTicket, resolveTicket } from '../core/helpline/help
 
 const USAGE = 'use "helpline list [--all]", "helpline show ID", "helpline claim ID", "helpline reply ID TEXT" or "helpline resolve ID"';
 
-const when = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
 
 function ticketId(raw: string | undefined): number {
   const id = Number(raw?.replace(/^#/, ''));
@@ -31,7 +31,7 @@ export async function helplineCommand(ctx: CliContext): Promise<number> {
       audit(db, actor, 'ticket.list', null, services.clock.now());
       if (!rows.length) ctx.out('No tickets waiting.');
       for (const t of rows) {
-        ctx.out(`#${t.id}  ${t.status.padEnd(9)} ${t.urgent ? 'URGENT ' : ''}${t.pseudonym}  ${t.language}  ${t.channel}  updated ${when(t.updatedAt)}${t.claimedBy ? `  claimed by ${t.claimedBy}` : ''}`);
+        ctx.out(`#${t.id}  ${t.status.padEnd(9)} ${t.urgent ? 'URGENT ' : ''}${t.pseudonym}  ${t.language}  ${t.channel}  updated ${panelDateTimeWithZone(t.updatedAt, services.config.panel.timezone)}${t.claimedBy ? `  claimed by ${t.claimedBy}` : ''}`);
       }
       return 0;
     }
@@ -46,7 +46,7 @@ export async function helplineCommand(ctx: CliContext): Promise<number> {
       ctx.out(`#${ticket.id} ${ticket.status}${ticket.urgent ? ' URGENT' : ''}: ${ticket.pseudonym}, ${ticket.language}, on ${ticket.channel}${ticket.claimedBy ? `, claimed by ${ticket.claimedBy}` : ''}`);
       for (const m of ticketMessagesOf(db, id)) {
         const who = m.author === 'citizen' ? ticket.pseudonym : m.author === 'note' ? `note by ${m.authorId}` : m.authorId;
-        ctx.out(`  [${when(m.at)}] ${who}: ${m.text}`);
+        ctx.out(`  [${panelDateTimeWithZone(m.at, services.config.panel.timezone)}] ${who}: ${m.text}`);
       }
       return 0;
     }

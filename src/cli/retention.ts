@@ -1,5 +1,6 @@
 // `panelbot retention run [--dry-run]`: erases personal data once the panel's end plus
 // retention.monthsAfterEnd has passed (the scheduler does the same with runRetention).
+import { panelDateTimeWithZone } from '../core/panel/panel-time';
 import { UsageError, has } from './args';
 import type { CliContext } from './context';
 import { runRetention } from '../core/privacy/retention';
@@ -16,7 +17,7 @@ export async function retentionCommand(ctx: CliContext): Promise<number> {
   const result = runRetention(app.services, now, { dryRun });
   audit(app.db, operator(), dryRun ? 'retention_dry_run' : 'retention_run', `${result.people}`, now);
   if (now < result.due) {
-    ctx.out(`Not yet: personal data is erased from ${result.due.toISOString()} (panel end + ${app.services.config.retention.monthsAfterEnd} months).`);
+    ctx.out(`Not yet: personal data is erased from ${panelDateTimeWithZone(result.due, app.services.config.panel.timezone)} (the effective end of the last event + ${app.services.config.retention.monthsAfterEnd} months).`);
     return 0;
   }
   if (dryRun) ctx.out(`Dry run: ${plural(result.people, 'person', 'people')} would be erased; ${plural(result.unpaidClaims, 'confirmed compensation claim')} not marked paid.`);

@@ -19,11 +19,17 @@ describe('panelbot outbox, events and checkin', () => {
     expect(preview.stdout).toContain('2027-02-13\treminder\tconsole\t1\t1');
     expect(preview.stdout).toContain('2027-02-20\treminder\tconsole\t1\t1');
 
-    const move = panelbot(['--db', db, 'events', 'move', 'weekend-1', '--start', '2027-02-27T09:30:00+01:00', '--end', '2027-02-28T17:00:00+01:00']);
-    expect(move.stdout).toContain('weekend-1 moved: 3 unsent reminders cancelled, 3 planned for the new date.');
+    // Times without an offset are panel time (Brussels).
+    const move = panelbot(['--db', db, 'events', 'move', 'weekend-1', '--start', '2027-02-27T09:30', '--end', '27/2/2027 17:00']);
+    expect(move.stdout).toContain('weekend-1 moved: 3 unsent reminders cancelled, 3 planned for the new date; 1 person told.');
+    // The end was on the wrong day: moved again. Moving to the dates it has changes nothing.
+    expect(panelbot(['--db', db, 'events', 'move', 'weekend-1', '--start', '2027-02-27T09:30', '--end', '2027-02-28T17:00']).stdout).toContain('moved');
+    expect(panelbot(['--db', db, 'events', 'move', 'weekend-1', '--start', '2027-02-27T09:30', '--end', '2027-02-28T17:00']).stdout).toContain('already has these dates: nothing changed');
     const after = panelbot(['--db', db, 'outbox', 'preview', '--from', '2027-02-13', '--to', '2027-02-13']);
     expect(after.stdout).toContain('0 messages to send');
-    expect(panelbot(['--db', db, 'events', 'list']).stdout).toMatch(/weekend-1\tweekend\t2027-02-27T08:30:00.000Z\t.*\(moved\)/);
+    const list = panelbot(['--db', db, 'events', 'list']).stdout;
+    expect(list).toMatch(/weekend-1\tweekend\t2027-02-27 09:30 \+01:00\t2027-02-28 17:00 \+01:00\t\(moved\)/);
+    expect(list).not.toMatch(/\d{2}:\d{2}(:\d{2})?(\.\d+)?Z/);
 
     const status = panelbot(['--db', db, 'outbox', 'status']);
     expect(status.stdout).toContain('cancelled: 3');
@@ -32,5 +38,9 @@ describe('panelbot outbox, events and checkin', () => {
     expect(panelbot(['--db', db, 'checkin', 'weekend-1', '--person', 'P-ALICE', '--day', '2027-02-20']).code).toBe(1);
     const checkin = panelbot(['--db', db, 'checkin', 'weekend-1', '--person', 'P-ALICE', '--day', '2027-02-28']);
     expect(checkin.stdout).toContain('P-ALICE checked in for weekend-1 on 2027-02-28.');
-  }, 120_000);
+
+    const reset = panelbot(['--db', db, 'events', 'reset', '--all']);
+    expect(reset.stdout).toContain('weekend-1 back to its configured dates');
+    expect(panelbot(['--db', db, 'events', 'list']).stdout).not.toContain('(moved)');
+  }, 400_000);
 });

@@ -77,8 +77,14 @@ describe('reminders', () => {
 
     await panel.runUntil('2027-02-27T10:00:00+01:00', 30);
     const weekend1 = panel.platform.to('alice').filter((d) => d.text.includes('Weekend 1'));
-    expect(weekend1.map((d) => brussels(d.at))).toEqual(['2027-02-20 10:00', '2027-02-26 17:00', '2027-02-27 08:00']);
-    expect(weekend1[0]!.text).toContain('27 February 2027');
+    // Told of the move at once, in her language; then the reminders of the new date.
+    expect(weekend1.map((d) => brussels(d.at))).toEqual(['2027-02-10 12:00', '2027-02-20 10:00', '2027-02-26 17:00', '2027-02-27 08:00']);
+    expect(weekend1[0]!.text).toContain('Change of date');
+    expect(weekend1[0]!.text).toContain('27 February 2027 at 09:30');
+    expect(weekend1[1]!.text).toContain('27 February 2027');
+    // Moving it again to the same dates changes and sends nothing.
+    const again = moveEvent(panel.app.services, 'weekend-1', new Date('2027-02-27T09:30:00+01:00'), new Date('2027-02-28T17:00:00+01:00'), panel.clock.now());
+    expect(again).toMatchObject({ changed: false, cancelled: 0, queued: 0, told: 0 });
   });
 
   it('a person added late gets the reminders still to come', async () => {

@@ -31,6 +31,12 @@ export interface TestUser {
   says(text: string): string;
   presses(choiceLabel: string): string;
   sends(content: InboundContent): string;
+  /**
+   * Sends a text the way the adapters do (engine.submit, then replySent for each reply and
+   * delivered) and returns each reply on its own, choices as a numbered list: a test can say which
+   * reply says what, and in which order.
+   */
+  tells(text: string): Promise<string[]>;
   /** The raw replies of the last message. */
   last: Outbound[];
 }
@@ -56,6 +62,14 @@ export function testPanel(options: { dbPath?: string; now?: string; clock?: Manu
           return user.last.map(renderPlain).join('\n\n');
         },
         says: (text) => user.sends({ kind: 'text', text }),
+        async tells(text) {
+          clock.advance(3000);
+          const inbound = { address: { channel, userId: id }, messageId: `${id}-${Date.now()}-${++seq}`, content: { kind: 'text' as const, text } };
+          user.last = await app.engine.submit(inbound);
+          for (const reply of user.last) app.engine.replySent(inbound, reply);
+          app.engine.delivered(inbound);
+          return user.last.map(renderPlain);
+        },
         presses(label) {
           const choice = user.last.flatMap((o) => o.choices ?? []).find((c) => c.label === label);
           if (!choice) throw new Error(`no button "${label}" in: ${user.last.map(renderPlain).join(' | ')}`);

@@ -208,5 +208,5 @@ describe('SIGKILL of the real serve', () => {
         .map((l) => (JSON.parse(l) as { msg: string }).msg);
     expect(stderr.slice(1).map(lease).filter((msgs) => !msgs.some((m) => m.includes('which no longer runs') && m.includes('took it over at once')))).toEqual([]);
     expect(stderr.flatMap(lease).filter((m) => m.includes('waits'))).toEqual([]);
-  }, 240_000);
+  }, 420_000);
 });

@@ -76,6 +76,7 @@ export async function startWhatsApp(app: App, settings: Settings, reporter: Repo
     log,
     reporter,
     alertLogin: Boolean(settings.SLACK_BOT_TOKEN),
+    dataDir: whatsappDataDir(settings.PANELBOT_DATA_DIR, dbFile(db)),
     setReady(ready) {
       sender!.setReady(ready);
       // Sends waiting in the queue go back to the outbox rather than wait for a session that is gone.

@@ -24,6 +24,7 @@ import { eventsCommand } from './events';
 import { checkinCommand } from './checkin';
 import { findCommand } from './find';
 import { alertsCommand } from './alerts';
+import { whatsappCommand } from './whatsapp';
 import { logisticsCommand } from './logistics';
 
 type Command = (ctx: CliContext) => Promise<number>;
@@ -39,6 +40,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   stats: { run: statsCommand, usage: 'stats [--json] [--chart FILE.png]   letters, registrations, the pool against the targets, shortfalls, the draw' },
   selection: { run: selectionCommand, usage: 'selection import --selected selected.csv [--remaining remaining.csv] [--reserves reserves.csv] [--seed SEED]   the draw\'s outcome (reserves by lot), told to each' },
   find: { run: findCommand, usage: 'find QUERY [--json]        a person by name, invitation code, pseudonym or phone: contact and statuses' },
+  whatsapp: { run: whatsappCommand, usage: 'whatsapp qr                the current WhatsApp login QR code, drawn again, and its picture' },
   alerts: { run: alertsCommand, usage: 'alerts [--all] [--json] | alerts ack ID… | all   the organisers\' alerts without Slack' },
   helpline: { run: helplineCommand, usage: 'helpline list [--all] | show ID | claim ID | reply ID TEXT | resolve ID   answer citizens without Slack' },
   export: { run: exportCommand, usage: 'export pool --people people.csv --quotas quotas.csv [--settings settings.toml]   the eligible pool, quotas and settings for sortition-algorithms' },

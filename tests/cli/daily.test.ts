@@ -140,3 +140,20 @@ describe('clean outputs', () => {
     expect(run.stderr).not.toContain('"level"');
   }, 60_000);
 });
+
+describe('whatsapp qr', () => {
+  it('draws the current login code again, and says when there is none', async () => {
+    panel = testPanel();
+    const c = cli();
+    expect(await c.run('whatsapp', 'qr')).toBe(1);
+    expect(c.err()).toContain('no login QR code waiting');
+    const dir = path.join(path.dirname(panel.dbPath), 'whatsapp');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'login-qr.txt'), '2@abc,def');
+    expect(await c.run('whatsapp', 'qr')).toBe(0);
+    const out = c.out();
+    expect(out).toMatch(/[▀▄█]{10}/);
+    expect(out).not.toContain('2@abc,def');
+    expect(out).toContain(`Picture: ${path.join(dir, 'login-qr.png')}`);
+  });
+});

@@ -1,5 +1,6 @@
 // A whole registration on WhatsApp, started from the wa.me link on the letter (its text is the
 // code), answered by number and by words, through a real whatsapp-web.js Client's events.
+import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { registrations, identities, alerts } from '../../src/db/schema/index';
 import { formatCode } from '../../src/core/registration/invitation-code';
@@ -86,9 +87,18 @@ describe('registering on WhatsApp', () => {
 
     await h.emit('qr', '2@abc,def,ghi,jkl');
     expect(h.reported.join('\n')).toContain('Linked devices > Link a device');
-    expect(h.reported.join('\n')).toContain("qrencode -t ANSIUTF8 '2@abc,def,ghi,jkl'");
+    // Drawn in the terminal (half blocks), never printed as text; kept as a PNG beside the session.
+    const shown = h.reported.join('\n');
+    expect(shown).toMatch(/[▀▄█]{10}/);
+    expect(shown).not.toContain('2@abc,def,ghi,jkl');
+    expect(shown).toMatch(/the same QR code as a picture: \S+login-qr\.png \(or run: npx panelbot whatsapp qr\)/);
     await h.emit('qr', '2@second,code');
-    expect(h.reported.at(-1)).toContain("'2@second,code'");
+    expect(h.reported.join('\n')).toContain('new WhatsApp login QR code');
+    const png = /picture: (\S+login-qr\.png)/.exec(shown)![1]!;
+    // Written in the background, then made owner-only.
+    for (let i = 0; i < 200 && !(fs.existsSync(png) && (fs.statSync(png).mode & 0o777) === 0o600); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(fs.readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
+    expect(fs.statSync(png).mode & 0o777).toBe(0o600);
     // One alert for the login, however many QR codes follow; no QR code in it.
     const rows = h.panel.app.db.select().from(alerts).all();
     expect(rows.map((a) => [a.kind, a.payload])).toEqual([['whatsapp_login_needed', '{}']]);
@@ -96,12 +106,14 @@ describe('registering on WhatsApp', () => {
     await h.connect();
     expect(h.wa.sender.isReady()).toBe(true);
     expect(h.reported.at(-1)).toContain('WhatsApp is connected');
+    // Logged in: the code is gone.
+    expect(fs.existsSync(png)).toBe(false);
   });
 
   it('raises no login alert without Slack (the terminal shows the QR code)', async () => {
     h = await waHarness();
     await h.emit('qr', '2@abc');
     expect(h.panel.app.db.select().from(alerts).all()).toEqual([]);
-    expect(h.reported.join('\n')).toContain('qrencode');
+    expect(h.reported.join('\n')).toContain('Link a device, and scan this QR code');
   });
 });

@@ -8,7 +8,7 @@ import type { Db } from '../../db/client';
 import { raiseAlert } from '../../db/repos/alerts';
 import type { WhatsAppPort } from './port';
 import { safeReason } from './pace';
-import { qrInstructions } from './qr';
+import { forgetQr, qrFiles, qrInstructions, saveQr } from './qr';
 import type { WaTiming } from './timing';
 
 export interface HealthOptions {
@@ -42,6 +42,8 @@ export interface HealthDeps {
   reporter: { err(line: string): void };
   /** Whether organisers get an alert when a login is needed (Slack is configured). */
   alertLogin: boolean;
+  /** Where the login QR code is kept as a picture and for `whatsapp qr` (none: only drawn). */
+  dataDir?: string;
   /** Told when sending may start or must stop. */
   setReady(ready: boolean): void;
 }
@@ -90,7 +92,9 @@ export class SessionHealth {
     if (this.state === 'stopped') return;
     this.state = 'login_needed';
     this.deps.setReady(false);
-    for (const line of qrInstructions(qr, !this.qrShown)) this.deps.reporter.err(line);
+    const { dataDir } = this.deps;
+    for (const line of qrInstructions(qr, !this.qrShown, dataDir ? qrFiles(dataDir).png : undefined)) this.deps.reporter.err(line);
+    if (dataDir) void saveQr(qr, dataDir).catch((err: Error) => this.deps.log.warn({ err: err.message }, 'whatsapp: could not save the login QR code'));
     this.qrShown = true;
     if (this.deps.alertLogin && !this.loginAlerted) {
       raiseAlert(this.deps.db, 'whatsapp_login_needed', {}, this.deps.clock.now());
@@ -122,6 +126,7 @@ export class SessionHealth {
     this.deps.setReady(true);
     this.deps.log.info({}, 'whatsapp session ready');
     this.deps.reporter.err('panelbot: WhatsApp is connected.');
+    if (this.deps.dataDir) forgetQr(this.deps.dataDir);
     if (wasInTrouble) raiseAlert(this.deps.db, 'whatsapp_trouble', { state: 'recovered' }, this.deps.clock.now());
   }
 

@@ -2,7 +2,6 @@
 import { and, eq, isNull, gt } from 'drizzle-orm';
 import type { Db } from '../client';
 import { identities, invitations, linkCodes, people, registrations } from '../schema/index';
-import type { ChannelAddress } from '../../core/conversation/messages';
 
 export function saveLinkCode(db: Db, codeHash: string, personId: number, now: Date, expiresAt: Date): void {
   db.insert(linkCodes).values({ codeHash, personId, createdAt: now, expiresAt }).run();
@@ -33,7 +32,7 @@ export function holdsNothing(db: Db, personId: number): boolean {
 }
 
 /** Points an address at a person (moving it from the person it had, if any), as just used. */
-export function attachAddress(db: Db, address: ChannelAddress, personId: number, now: Date): void {
+export function attachAddress(db: Db, address: { channel: string; userId: string }, personId: number, now: Date): void {
   db.insert(identities)
     .values({ channel: address.channel, userId: address.userId, personId, reachable: true, firstSeenAt: now, lastSeenAt: now })
     .onConflictDoUpdate({ target: [identities.channel, identities.userId], set: { personId, reachable: true, lastSeenAt: now } })

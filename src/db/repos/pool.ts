@@ -2,9 +2,11 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { invitations, people, registrations } from '../schema/index';
-import type { PoolMember } from '../../core/selection/features';
 
-export function eligiblePool(db: Db): PoolMember[] {
+/** One eligible registrant with what the draw reads (the core's PoolMember has this shape). */
+export type PoolRow = ReturnType<typeof eligiblePool>[number];
+
+export function eligiblePool(db: Db) {
   return db
     .select({
       personId: registrations.personId,

@@ -13,6 +13,8 @@ export interface ConsoleChatOptions {
   output?: NodeJS.WritableStream;
   /** When given, messages the outbox sends to this user are printed here while the chat is open. */
   outbox?: ConsoleSender;
+  /** Called after each message is answered (the chat's own outbox dispatch: what is due shows before the next line). */
+  afterEach?: () => Promise<unknown>;
 }
 
 export async function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
@@ -35,6 +37,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
 
   await send({ kind: 'start' });
   const detach = options.outbox?.attach(options.userId, (message) => print([message]));
+  await options.afterEach?.();
   const rl = readline.createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
   if (interactive) {
     rl.setPrompt('> ');
@@ -42,6 +45,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   }
   for await (const line of rl) {
     await send({ kind: 'text', text: line });
+    await options.afterEach?.();
     if (interactive) rl.prompt();
   }
   detach?.();

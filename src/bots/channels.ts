@@ -61,7 +61,15 @@ export interface RunningChannels {
 export interface ChannelOptions {
   /** With no channel configured, serve the web chat on localhost anyway (beside the terminal chat). */
   localWebWhenAlone?: boolean;
+  /** Rehearsal without --rehearsal-send: Telegram and WhatsApp send nothing (their rows wait in the outbox). */
+  holdRealSends?: boolean;
 }
+
+/** A sender that is never ready: the dispatcher leaves its rows pending. */
+function held(sender: ChannelSender): ChannelSender {
+  return { channel: sender.channel, isReady: () => false, send: async () => ({ ok: false, permanent: false, reason: 'rehearsal: real channels do not send' }) };
+}
+const REAL_CHANNELS = new Set(['telegram', 'whatsapp']);
 
 export async function startChannels(app: App, settings: Settings, reporter: Reporter, options: ChannelOptions = {}): Promise<RunningChannels> {
   const stops: Array<() => Promise<void>> = [];
@@ -89,7 +97,8 @@ export async function startChannels(app: App, settings: Settings, reporter: Repo
   }
   // The scheduler starts last, with the senders of every channel started above.
   const console = new ConsoleSender();
-  const scheduler = new Scheduler({ services: app.services, senders: [...senders, console], planners: [followUpTick, housekeeping, () => answerHeldMessages(app.engine)] });
+  const sending = options.holdRealSends ? senders.map((s) => (REAL_CHANNELS.has(s.channel) ? held(s) : s)) : senders;
+  const scheduler = new Scheduler({ services: app.services, senders: [...sending, console], planners: [followUpTick, housekeeping, () => answerHeldMessages(app.engine)] });
   scheduler.start();
   stops.push(() => scheduler.stop());
   return { names, senders, console, ...(webUrl ? { webUrl } : {}), stop: stopAll };

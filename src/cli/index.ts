@@ -60,7 +60,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   retention: { run: retentionCommand, usage: 'retention run [--dry-run]  erase personal data once the retention period is over' },
 };
 
-const FLAGS = ['csv', 'json', 'help', 'dry-run', 'all', 'counts', 'list', 'force'];
+const FLAGS = ['csv', 'json', 'help', 'dry-run', 'all', 'counts', 'list', 'force', 'rehearsal-send'];
 
 export function usage(): string {
   return [

@@ -19,7 +19,7 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
   process.once('SIGHUP', early);
   let running;
   try {
-    running = await startChannels(app, ctx.settings, ctx, { localWebWhenAlone: true });
+    running = await startChannels(app, ctx.settings, ctx, { localWebWhenAlone: true, holdRealSends: ctx.rehearsal !== undefined && !ctx.rehearsal.sends });
   } finally {
     process.off('SIGINT', early);
     process.off('SIGTERM', early);

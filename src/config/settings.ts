@@ -24,6 +24,8 @@ export const settingsSchema = z
     PANELBOT_CONFIG: optionalString,
     PANELBOT_DATA_DIR: optionalString,
     PANELBOT_ORGANISERS: optionalString,
+    /** Rehearsal: run as if it were this moment (panel time unless an offset is given); like --now. */
+    PANELBOT_NOW: optionalString,
     /** Unset: info, except warn while a terminal chat has the screen. */
     LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional(),
     TELEGRAM_BOT_TOKEN: optionalString.refine((v) => v === undefined || /^\d+:[\w-]{10,}$/.test(v), 'expected a token from @BotFather, like 123456:ABC-DEF…'),

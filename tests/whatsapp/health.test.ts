@@ -133,10 +133,15 @@ describe('a WhatsApp session that breaks', () => {
     await h.connect();
     h.port.initializeFails = 3;
     await h.emit('disconnected', 'UNPAIRED');
+    // The failed browser is closed at once, not after the 5 s wait (it holds ~380 MB).
+    expect(h.port.lifecycle).toEqual(['initialize', 'destroy']);
     for (const wait of [5000, 10_000, 20_000, 40_000]) await h.timing.advance(wait);
     const retries = h.reported.filter((l) => l.includes('starting it again'));
     expect(retries.map((l) => /in (\d+) s/.exec(l)![1])).toEqual(['5', '10', '20', '40']);
+    // The reason is said, on the terminal and in the alert that it stays down.
+    expect(retries[0]).toContain('WhatsApp is not connected (disconnected: UNPAIRED); starting it again in 5 s');
     expect(alertsOf(h).map(([, p]) => (p as { state: string }).state)).toEqual(['disconnected', 'still_down']);
+    expect((alertsOf(h)[1]![1] as { reason?: string }).reason).toBeTruthy();
     expect(h.port.lifecycle.filter((l) => l === 'initialize')).toHaveLength(5);
     await h.connect();
     expect(h.wa.health.attempts).toBe(0);

@@ -61,6 +61,8 @@ export class SessionHealth {
   private loginAlerted = false;
   private qrShown = false;
   private troubleAlerted = false;
+  /** Why the session last failed, for the retry line and the alerts (no phone numbers). */
+  private lastReason: string | undefined;
   private readyTimer: AbortController | undefined;
   private readonly stopping = new AbortController();
 
@@ -137,6 +139,7 @@ export class SessionHealth {
     this.state = 'down';
     this.deps.setReady(false);
     const safe = reason?.replace(/\d{5,}/g, '…').slice(0, 120);
+    this.lastReason = safe ? `${state}: ${safe}` : state;
     this.deps.log.warn({ state, reason: safe }, 'whatsapp session in trouble');
     if (!this.troubleAlerted) {
       raiseAlert(this.deps.db, 'whatsapp_trouble', { state, ...(safe ? { reason: safe } : {}) }, this.deps.clock.now());
@@ -154,13 +157,16 @@ export class SessionHealth {
         if (retry) {
           this.attempts++;
           const wait = backoffMs(this.attempts, options);
-          reporter.err(`panelbot: WhatsApp is not connected; starting it again in ${Math.round(wait / 1000)} s (try ${this.attempts}).`);
+          // The failed browser is closed before the wait: it would hold its memory for the whole back-off.
+          await this.quietly(() => port.destroy());
+          if (this.stopped) return;
+          const why = this.lastReason ? ` (${this.lastReason})` : '';
+          reporter.err(`panelbot: WhatsApp is not connected${why}; starting it again in ${Math.round(wait / 1000)} s (try ${this.attempts}).`);
           if (this.attempts === options.alertAgainAfter) {
-            raiseAlert(this.deps.db, 'whatsapp_trouble', { state: 'still_down', attempts: this.attempts }, this.deps.clock.now());
+            raiseAlert(this.deps.db, 'whatsapp_trouble', { state: 'still_down', attempts: this.attempts, ...(this.lastReason ? { reason: this.lastReason } : {}) }, this.deps.clock.now());
           }
           await timing.sleep(wait, this.stopping.signal);
           if (this.stopped) return;
-          await this.quietly(() => port.destroy());
         }
         this.failedWhileConnecting = false;
         if (this.state !== 'ready') this.state = 'starting';
@@ -168,6 +174,7 @@ export class SessionHealth {
         if (this.stopped) return;
         if (outcome === 'ok' && !this.failedWhileConnecting) return;
         if (outcome !== 'ok') {
+          this.lastReason = String(outcome).replace(/\d{5,}/g, '…').slice(0, 120);
           log.warn({ outcome }, 'whatsapp session did not start');
           this.state = 'down';
           this.deps.setReady(false);

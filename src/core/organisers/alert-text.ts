@@ -16,7 +16,7 @@ const TEXTS: Record<string, (p: Payload) => string> = {
     p.state === 'recovered'
       ? `:white_check_mark: WhatsApp is connected again; waiting messages are going out.`
       : p.state === 'still_down'
-        ? `:rotating_light: WhatsApp is still down after ${p.attempts} tries: check the server, or delete the session folder and scan again (docs/whatsapp.md).`
+        ? `:rotating_light: WhatsApp is still down after ${p.attempts} tries${p.reason ? ` (${p.reason})` : ''}: check the server, or delete the session folder and scan again (docs/whatsapp.md).`
         : `:electric_plug: WhatsApp session trouble: ${p.state}${p.reason ? ` (${p.reason})` : ''}. panelbot is reconnecting; messages wait in the outbox.`,
   whatsapp_session: (p) => `:electric_plug: WhatsApp session: ${p.state ?? p.status ?? 'trouble'}${p.reason ? ` (${p.reason})` : ''}.`,
   retention_erased: (p) => `:wastebasket: Retention: ${p.people} people erased${p.unpaidClaims ? `, ${p.unpaidClaims} with unpaid claims` : ''}.`,

@@ -173,6 +173,28 @@ function expected(cohort: Spec[], day: (typeof DAYS)[number]) {
 }
 
 describe('panelbot logistics', () => {
+  it('shows what is expected before the attendance question: the confirmed, with their needs, unless they said no for the day', () => {
+    panel = testPanel({ now: '2027-01-25T10:00:00+01:00' });
+    const cohort = generate(panel);
+    const report = computeLogistics(panel.app.db, panel.app.services.config, 'weekend-1')!;
+    for (const [i, day] of DAYS.entries()) {
+      const confirmed = cohort.filter((p) => p.selection === 'selected' && p.participation === 'confirmed' && p.answers[day] !== 'no');
+      const e = report.days[i]!.expected!;
+      expect(e.participants, day).toBe(confirmed.length);
+      const along = (p: Spec) => (p.minor || (p.withNeeds && p.companion === 'companion') ? 1 : 0);
+      expect(e.meals.total, day).toBe(confirmed.length + confirmed.reduce((n, p) => n + along(p), 0));
+      const children = confirmed.filter((p) => p.withNeeds && p.children > 0 && (p.childcareDays === null || p.childcareDays.includes(day))).reduce((n, p) => n + p.children, 0);
+      expect(e.childcare.children, day).toBe(children);
+    }
+    // Weeks ahead nobody has answered the per-day question: confirmed counts 0, expected does not.
+    panel.app.db.delete(attendance).run();
+    const ahead = computeLogistics(panel.app.db, panel.app.services.config, 'weekend-1')!;
+    expect(ahead.days[0]!.participants).toBe(0);
+    expect(ahead.days[0]!.expected!.participants).toBe(cohort.filter((p) => p.selection === 'selected' && p.participation === 'confirmed').length);
+    expect(ahead.days[0]!.expected!.meals.total).toBeGreaterThan(0);
+    expect(formatLogistics(ahead)).toMatch(/Expected \(confirmed the panel[^\n]*: \d+ participants, \d+ meals/);
+  });
+
   it('counts, for each day of a weekend, exactly what a cohort of 60 with known needs adds up to', async () => {
     panel = testPanel({ now: '2027-02-10T10:00:00+01:00' });
     const cohort = generate(panel);
@@ -214,7 +236,7 @@ describe('panelbot logistics', () => {
     // Whoever declined the panel, or is a reserve, is nowhere in the report.
     const text = formatLogistics(report);
     for (const p of cohort.filter((c) => c.participation === 'declined' || c.selection === 'reserve')) expect(text).not.toContain(p.pseudonym);
-    expect(text).toContain(`Participants: ${report.days[0]!.participants} `);
+    expect(text).toContain(`Confirmed for this day: ${report.days[0]!.participants} `);
     expect(text).toContain('Hotel guests:');
 
     // Counts only: no name, no own words.

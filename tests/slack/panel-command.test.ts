@@ -108,8 +108,10 @@ describe('/panel draw report', () => {
 
 describe('/panel checkin', () => {
   it('marks someone present on an event day, once, and audits it', async () => {
-    t = await slackTest({ now: '2027-02-20T09:40:00+01:00' });
+    // Registered while registration was open, checked in on the first weekend.
+    t = await slackTest({ now: '2027-01-20T10:00:00+01:00' });
     registered(t.panel, 'ann');
+    t.panel.clock.set('2027-02-20T09:40:00+01:00');
     const pseudonym = t.panel.app.db.select().from(people).get()!.pseudonym;
     // Registered but never drawn: recorded, with a warning that they were not expected.
     const first = (await t.send.command('UORG1', `checkin weekend-1 ${pseudonym.toLowerCase()}`)).json().text as string;

@@ -61,7 +61,12 @@ function agesText(ages: number[], children: number): string {
 function dayLines(d: DayLogistics, options: Required<FormatOptions>): string[] {
   const lines = [
     `== ${formatDate(new Date(`${d.day}T12:00:00Z`), 'en', options.timeZone)} (${d.day}) ==`,
-    `Participants: ${d.participants} (said no for this day: ${d.declinedDay}, not sure: ${d.unsure}, not answered: ${d.notAnswered})`,
+    ...(d.expected
+      ? [
+          `Expected (confirmed the panel, not "no" for this day; before the attendance question): ${plural(d.expected.participants, 'participant')}, ${d.expected.meals.total} meals (diets: ${counts(d.expected.meals.byDiet)}), ${plural(d.expected.childcare.children, 'child', 'children')} in childcare, ${plural(d.expected.companions.total, 'companion')}${d.expected.hotel ? `, ${plural(d.expected.hotel.rooms, 'hotel room')}` : ''}`,
+        ]
+      : []),
+    `Confirmed for this day: ${d.participants} (said no for this day: ${d.declinedDay}, not sure: ${d.unsure}, not answered: ${d.notAnswered})`,
     `Meals: ${d.meals.total} = ${plural(d.participants, 'participant')} + ${plural(d.meals.companions, 'companion')}`,
     `  participants' diets: ${counts(d.meals.byDiet)}`,
     `Childcare: ${plural(d.childcare.children, 'child', 'children')} (${['0-2', '3-5', '6-11', 'age_unknown'].map((b) => `${label(b)}: ${d.childcare.byBand[b as keyof typeof d.childcare.byBand]}`).join(', ')})`,
@@ -103,6 +108,13 @@ export function logisticsCsv(report: EventLogistics, detail: LogisticsDetail = '
     add(d.day, 'participants', 'said_no', d.declinedDay);
     add(d.day, 'participants', 'unsure', d.unsure);
     add(d.day, 'participants', 'not_answered', d.notAnswered);
+    if (d.expected) {
+      add(d.day, 'expected', 'participants', d.expected.participants);
+      add(d.day, 'expected', 'meals', d.expected.meals.total);
+      add(d.day, 'expected', 'childcare_children', d.expected.childcare.children);
+      add(d.day, 'expected', 'companions', d.expected.companions.total);
+      if (d.expected.hotel) add(d.day, 'expected', 'hotel_rooms', d.expected.hotel.rooms);
+    }
     for (const [k, n] of Object.entries(d.meals.byDiet)) add(d.day, 'meals', k, n);
     add(d.day, 'meals', 'companions', d.meals.companions);
     add(d.day, 'meals', 'total', d.meals.total);

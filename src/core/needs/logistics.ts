@@ -54,6 +54,11 @@ export interface DayLogistics {
   travel: Record<Travel | 'not_given', number>;
   /** Own-words details (allergies, other needs): shown with pseudonyms, only in full detail. */
   notes: Array<{ pseudonym: string; category: 'diet' | 'senses' | 'language' | 'other'; text: string }>;
+  /**
+   * Before the attendance question: the same counts for everyone selected who confirmed the panel
+   * and did not say "no" for this day, with their needs, so caterers and childcare can be booked weeks ahead.
+   */
+  expected?: DayLogistics;
 }
 
 export interface EventLogistics {
@@ -67,6 +72,8 @@ interface Member extends NamedPerson {
   language: string | null;
   minor: boolean;
   needs: NeedsRow | undefined;
+  /** Confirmed their participation in the panel (not only drawn). */
+  confirmed: boolean;
 }
 
 const zero = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
@@ -81,6 +88,7 @@ function members(db: Db, config: PanelConfig): Member[] {
     language,
     minor: reg.birthDate ? ageOn(reg.birthDate, first) < config.registration.guardianBelowAge : false,
     needs: row ?? undefined,
+    confirmed: reg.participation === 'confirmed',
   }));
 }
 
@@ -174,10 +182,14 @@ export function computeLogistics(db: Db, config: PanelConfig, eventId: string): 
       .filter((a) => a.answer !== null)
       .map((a) => [`${a.personId}|${a.day}`, a.answer!]),
   );
+  // Expected: every confirmed participant comes each day unless they said "no" for it.
+  const confirmed = everyone.filter((m) => m.confirmed);
+  const expectedAnswers = new Map<string, string>();
+  for (const m of confirmed) for (const day of days) expectedAnswers.set(`${m.personId}|${day}`, answers.get(`${m.personId}|${day}`) === 'no' ? 'no' : 'yes');
   return {
     eventId,
     title: event.title.en,
-    days: days.map((day, i) => dayReport(day, days[i + 1], everyone, answers)),
+    days: days.map((day, i) => ({ ...dayReport(day, days[i + 1], everyone, answers), expected: dayReport(day, days[i + 1], confirmed, expectedAnswers) })),
   };
 }
 

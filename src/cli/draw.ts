@@ -17,6 +17,7 @@ import { operator } from './operator';
 import { FEATURES } from '../core/selection/features';
 import { drawInput } from '../core/selection/draw-input';
 import { panelCalendar } from '../core/panel/calendar';
+import { registrationState, registrationWindow } from '../core/registration/window';
 import { recordDraw, reservesByLot } from '../core/selection/record-draw';
 import { draw, DrawInputError, InfeasibleQuotasError, type Algorithm, type DrawProgress } from '../core/selection/draw/index';
 import { fairnessReport, formatFairnessReport, type FairnessReport } from '../core/selection/draw/fairness';
@@ -58,6 +59,12 @@ export async function drawCommand(ctx: CliContext): Promise<number> {
   const app = ctx.openApp();
   const { config } = app.services;
   const now = app.services.clock.now();
+  // A draw while people can still register leaves them out of it: refused unless forced (as selection import).
+  if (!dryRun && registrationState(config, now) === 'open' && !has(ctx.args, 'force')) {
+    const closes = panelDateTimeWithZone(new Date(registrationWindow(config).closes.getTime() - 60_000), config.panel.timezone);
+    ctx.err(`panelbot: registration is still open (until ${closes}); people registering now would miss the draw. Draw after it closes, try it with --dry-run, or add --force.`);
+    return 1;
+  }
   const pool = eligiblePool(app.db);
   const input = drawInput(config, pool, panelCalendar(app.db, config).firstDay(), householdsText === 'on');
   if (input.handoff.problems.length) {

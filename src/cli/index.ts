@@ -46,7 +46,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   export: { run: exportCommand, usage: 'export pool --people people.csv --quotas quotas.csv [--settings settings.toml]   the eligible pool, quotas and settings for sortition-algorithms' },
   draw: {
     run: drawCommand,
-    usage: 'draw [--algorithm maximin|legacy] [--seed N] [--out DIR] [--dry-run] [--time-limit S] [--households on|off] | draw report [--chart FILE.png]   the stratified draw inside panelbot, with its fairness report',
+    usage: 'draw [--algorithm maximin|legacy] [--seed N] [--out DIR] [--dry-run] [--force] [--time-limit S] [--households on|off] | draw report [--chart FILE.png]   the stratified draw inside panelbot, with its fairness report',
   },
   survey: { run: surveyCommand, usage: 'survey report [--csv] [--chart FILE.png]   questionnaires: n and means before/after, paired change' },
   compensation: {

@@ -113,6 +113,10 @@ describe('npx panelbot draw', () => {
     const r = await cli(['--db', panel.dbPath, '--config', smallPanelConfig(dir), 'draw', '--seed', '1', '--out', path.join(dir, 'x'), '--dry-run']);
     expect(r.rc).toBe(1);
     expect(r.err).toContain('The draw cannot run');
+    // While registration is open a real draw is refused (a dry run is not), unless forced.
+    const open = await cli(['--db', panel.dbPath, '--config', smallPanelConfig(dir), '--now', '2027-01-20T10:00', 'draw', '--seed', '1', '--out', path.join(dir, 'y')]);
+    expect(open.rc).toBe(1);
+    expect(open.err).toContain('registration is still open (until 2027-01-31 23:59 +01:00)');
     expect(r.err).toContain('not_enough_people');
     expect(panel.app.db.select().from(draws).all()).toHaveLength(0);
   });

@@ -46,7 +46,7 @@ describe('logs', () => {
     for (const answer of ['Français', 'continuer', 'oui', SECRETS.firstName, SECRETS.lastName, '02/02/1980', '2', '1000', '6', '1', '1', 'non', 'non', 'non', 'non', 'oui', `${SECRETS.phone} ${SECRETS.email}`, '1']) {
       z.says(answer);
     }
-    expect(z.last.map((o) => o.text).join()).toContain('inscrit');
+    expect(z.last.map((o) => o.text).join()).toContain('inscription est faite');
     z.says(SECRETS.question);
     z.says('non');
     z.says('mes données');

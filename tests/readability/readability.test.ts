@@ -14,7 +14,7 @@ export const MIN_SCORE = 60;
 export const MAX_SENTENCE_WORDS = 25;
 const MIN_WORDS_FOR_SCORE = 8;
 /** Not read as prose: command words, the organisers' namespace-free labels. */
-const NOT_PROSE = /(^|\.)commands\.|^telegram:|languageName$/;
+const NOT_PROSE = /(^|[.:])commands\.|^telegram:|languageName$/;
 
 function flatten(obj: unknown, prefix = ''): Array<[string, string]> {
   if (typeof obj === 'string') return [[prefix, obj]];

@@ -7,6 +7,7 @@ import { Dispatcher } from '../../src/core/outbox/dispatcher';
 import type { ChannelSender } from '../../src/core/outbox/ports';
 import type { Outbound } from '../../src/core/conversation/messages';
 import { renderPlain } from '../../src/bots/render-text';
+import { registrationState } from '../../src/core/registration/window';
 
 export interface Registrant {
   lang: 'fr' | 'nl' | 'de' | 'en';
@@ -22,7 +23,12 @@ export function register(panel: TestPanel, userId: string, r: Registrant): TestU
   const user = panel.user(userId);
   const languageWord = { fr: 'Français', nl: 'Nederlands', de: 'Deutsch', en: 'English' }[r.lang];
   const answers = [languageWord, code!, '1', '1', r.firstName, r.lastName, r.birthDate, '1', r.postcode, '6', '1', '1', '2', '2', '2', '2', '1', '0470 12 34 56', '1'];
+  // Registered while registration was open (the story then goes on at the panel's own moment).
+  const at = panel.clock.now();
+  const outside = registrationState(panel.app.services.config, at) !== 'open';
+  if (outside) panel.clock.set('2027-01-20T10:00:00+01:00');
   for (const a of answers) user.says(a);
+  if (outside) panel.clock.set(at);
   return user;
 }
 

@@ -5,11 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, panelbot } from '../helpers/run-cli';
 import { tempDbPath, testPanel } from '../helpers/chat';
 
+// The example panel's registration window: the chat runs as if it were a day of it.
+const DURING_REGISTRATION = '2027-01-15T10:00';
+
 /** A terminal chat in a child process, answered line by line, waiting for each reply. */
 function liveChat(db: string, user: string) {
   const child = spawn(process.execPath, [BIN, '--db', db, 'chat', '--user', user], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'silent' },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'silent', PANELBOT_NOW: DURING_REGISTRATION },
   });
   let out = '';
   child.stdout.on('data', (d) => (out += String(d)));
@@ -57,7 +60,7 @@ describe('a crash between two messages', () => {
     chat.kill();
     await chat.exited;
 
-    const again = panelbot(['--db', db, 'chat', '--user', 'kees'], { input: 'Verbeek\n21/03/1990\n' });
+    const again = panelbot(['--db', db, 'chat', '--user', 'kees'], { input: 'Verbeek\n21/03/1990\n', env: { PANELBOT_NOW: DURING_REGISTRATION } });
     expect(again.stdout).toContain('Welcome back');
     expect(again.stdout).toContain('What is your last name?');
     expect(again.stdout).toContain('What is your date of birth?');

@@ -5,6 +5,8 @@
 // outbox again (seconds: the dead process's lease is taken over at once), and reminders that arrived
 // after their expiry (0).
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/db/client';
 import { enqueue } from '../../src/db/repos/outbox';
@@ -25,6 +27,18 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const firstName = (i: number) => `Marie${LETTERS[i]}`;
 const lastName = (i: number) => `Peeters${LETTERS[i]}`;
 const chatOf = (i: number) => 7_100 + i;
+
+/** The example panel with its registration window open whatever the day: serve runs on the real clock here. */
+function alwaysOpenConfig(dir: string): string {
+  const file = path.join(dir, 'panel.yaml');
+  const text = fs
+    .readFileSync(path.join(ROOT, 'panel.example.yaml'), 'utf8')
+    .replace(/opens: \S+/, 'opens: 2020-01-01')
+    .replace(/closes: \S+/, 'closes: 2099-12-30')
+    .replace(/drawDate: \S+/, 'drawDate: 2099-12-31');
+  fs.writeFileSync(file, text);
+  return file;
+}
 
 interface Received {
   text: string;
@@ -51,13 +65,14 @@ describe('SIGKILL of the real serve', () => {
     const setup = testPanel({ dbPath });
     const codes = setup.invite(CITIZENS, 'nl');
     setup.close();
+    const config = alwaysOpenConfig(path.dirname(dbPath));
 
     const stderr: string[] = [];
     const starts: number[] = [];
     const began = Date.now();
     const serve = async () => {
       const spawnedAt = Date.now();
-      const proc = spawn(process.execPath, [BIN, '--db', dbPath, 'serve'], {
+      const proc = spawn(process.execPath, [BIN, '--db', dbPath, '--config', config, 'serve'], {
         cwd: ROOT,
         env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot },
         stdio: ['ignore', 'ignore', 'pipe'],

@@ -27,19 +27,13 @@ export async function eventsCommand(ctx: CliContext): Promise<number> {
   const start = timeOption(ctx.args, 'start', config.panel.timezone);
   const end = timeOption(ctx.args, 'end', config.panel.timezone);
   if (!eventId || !start || !end) throw new UsageError('events move needs EVENT, --start and --end (like 2027-02-27T09:30 in panel time, or 27/2/2027 09:30)');
-  try {
+  return refusingBadMoves(ctx, () => {
     const result = moveEvent(app.services, eventId, start, end, clock.now());
     audit(db, operator(), 'events.move', `${eventId} ${start.toISOString()} ${end.toISOString()}`, clock.now());
     if (!result.changed) ctx.out(`${eventId} already has these dates: nothing changed.`);
     else ctx.out(`${eventId} moved: ${plural(result.cancelled, 'unsent reminder')} cancelled, ${result.queued} planned for the new date; ${plural(result.told, 'person', 'people')} told.`);
     return 0;
-  } catch (err) {
-    if (err instanceof MoveError) {
-      ctx.err(`panelbot: ${err.message}`);
-      return 1;
-    }
-    throw err;
-  }
+  });
 }
 
 function reset(ctx: CliContext): number {
@@ -48,12 +42,19 @@ function reset(ctx: CliContext): number {
   const eventId = ctx.args.positionals[1];
   const all = has(ctx.args, 'all');
   if (!eventId && !all) throw new UsageError('events reset needs EVENT or --all');
-  try {
+  return refusingBadMoves(ctx, () => {
     const results = resetEvents(app.services, all ? 'all' : [eventId!], clock.now());
     audit(db, operator(), 'events.reset', all ? 'all' : eventId!, clock.now());
     if (!results.length) ctx.out('No moved event: nothing changed.');
     for (const r of results) ctx.out(`${r.eventId} back to its configured dates: ${plural(r.cancelled, 'unsent reminder')} cancelled, ${r.queued} planned; ${plural(r.told, 'person', 'people')} told.`);
     return 0;
+  });
+}
+
+/** A move or reset the calendar refuses (unknown event, end before start…) is one line, not a stack trace. */
+function refusingBadMoves(ctx: CliContext, run: () => number): number {
+  try {
+    return run();
   } catch (err) {
     if (err instanceof MoveError) {
       ctx.err(`panelbot: ${err.message}`);

@@ -1,4 +1,7 @@
 // Every language has every key, plural forms included (French also has _many).
+// Easy-read versions (`key_easy`, `key_easy_one`, …) are the exception: each language has one only where
+// its base text is not easy enough already (i18next falls back to `key`), so they are checked apart:
+// in that language, all of the base's plural forms, and the base's placeholders.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +9,7 @@ import { LOCALES_DIR, readLocaleResources } from '../src/core/conversation/i18n'
 import { LANGUAGES } from '../src/core/panel/config';
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
+const EASY = /_easy(_(zero|one|two|few|many|other))?$/;
 
 function flatten(obj: unknown, prefix = ''): string[] {
   if (Array.isArray(obj) || obj === null || typeof obj !== 'object') return [prefix];
@@ -27,7 +31,7 @@ describe('locales', () => {
   const resources = readLocaleResources(LOCALES_DIR);
   const keysOf = (lng: string) =>
     new Set(Object.entries(resources[lng] ?? {}).flatMap(([ns, tree]) => flatten(tree).map((k) => `${ns}:${k}`)));
-  const all = new Set(LANGUAGES.flatMap((l) => [...keysOf(l)]));
+  const all = new Set(LANGUAGES.flatMap((l) => [...keysOf(l)]).filter((k) => !EASY.test(k)));
   const pluralBases = new Set([...all].filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')));
   const baseKeys = new Set([...all].map((k) => (PLURAL.test(k) ? k.replace(PLURAL, '') : k)));
 
@@ -41,6 +45,30 @@ describe('locales', () => {
       const have = keysOf(lng);
       const missing = [...expectedKeys(lng, baseKeys, pluralBases)].filter((k) => !have.has(k));
       expect(missing).toEqual([]);
+    });
+  }
+
+  for (const lng of LANGUAGES) {
+    it(`${lng}: an easy-read version has its base's plural forms and placeholders`, () => {
+      const have = keysOf(lng);
+      const categories = new Intl.PluralRules(lng).resolvedOptions().pluralCategories;
+      const text = (id: string) => {
+        const [ns, key] = id.split(/:(.*)/s) as [string, string];
+        return key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], resources[lng]?.[ns]);
+      };
+      const placeholders = (s: unknown) =>
+        typeof s === 'string' ? [...new Set([...s.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).filter((p) => p !== 'count'))].sort() : [];
+      const wrong: string[] = [];
+      for (const id of [...have].filter((k) => EASY.test(k))) {
+        const easyBase = id.replace(PLURAL, '');
+        const plural = PLURAL.test(id);
+        const base = plural ? `${easyBase.replace(/_easy$/, '')}${id.match(PLURAL)![0]}` : id.replace(/_easy$/, '');
+        if (!have.has(base)) wrong.push(`${id}: no base text ${base}`);
+        if (plural) for (const c of categories) if (!have.has(`${easyBase}_${c}`)) wrong.push(`${id}: no ${easyBase}_${c}`);
+        if (JSON.stringify(placeholders(text(id))) !== JSON.stringify(placeholders(text(base))))
+          wrong.push(`${id}: placeholders ${placeholders(text(id))} instead of ${placeholders(text(base))}`);
+      }
+      expect(wrong).toEqual([]);
     });
   }
 

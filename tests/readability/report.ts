@@ -11,8 +11,11 @@ import { LANGUAGES, type Language } from '../../src/core/panel/config';
 import { measure, sentences } from '../helpers/readability';
 import { citizenTexts, EASY, MIN_WORDS_FOR_SCORE, problems, STANDARD, type CitizenText, type Level } from './texts';
 
+// A pager or head closing the pipe ends the listing quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? process.exit(0) : undefined));
 const here = path.dirname(fileURLToPath(import.meta.url));
-const args = process.argv.slice(2);
+// argv: node, bin/run-ts.mjs, this file, then the arguments.
+const args = process.argv.slice(3);
 const flags = new Set(args.filter((a) => a.startsWith('--')));
 const words = args.filter((a) => !a.startsWith('--'));
 const lngs = words.filter((w): w is Language => (LANGUAGES as readonly string[]).includes(w));

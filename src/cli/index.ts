@@ -26,6 +26,7 @@ import { findCommand } from './find';
 import { alertsCommand } from './alerts';
 import { whatsappCommand } from './whatsapp';
 import { logisticsCommand } from './logistics';
+import { broadcastCommand } from './broadcast';
 
 type Command = (ctx: CliContext) => Promise<number>;
 
@@ -41,6 +42,10 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   selection: { run: selectionCommand, usage: 'selection import --selected selected.csv [--remaining remaining.csv] [--reserves reserves.csv] [--seed SEED]   the draw\'s outcome (reserves by lot), told to each' },
   find: { run: findCommand, usage: 'find QUERY [--json]        a person by name, invitation code, pseudonym or phone: contact and statuses' },
   whatsapp: { run: whatsappCommand, usage: 'whatsapp qr                the current WhatsApp login QR code, drawn again, and its picture' },
+  broadcast: {
+    run: broadcastCommand,
+    usage: 'broadcast --audience registrants|selected|reserves|attendees [--event ID] (--texts DIR | --text-fr FILE --text-nl FILE --text-de FILE --text-en FILE) [--essential] [--dry-run | --yes] [--json]   a message to everyone in an audience, in their language, after a preview',
+  },
   alerts: { run: alertsCommand, usage: 'alerts [--all] [--json] | alerts ack ID… | all   the organisers\' alerts without Slack' },
   helpline: { run: helplineCommand, usage: 'helpline list [--all] | show ID | claim ID | reply ID TEXT | resolve ID   answer citizens without Slack' },
   export: { run: exportCommand, usage: 'export pool --people people.csv --quotas quotas.csv [--settings settings.toml]   the eligible pool, quotas and settings for sortition-algorithms' },
@@ -60,7 +65,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   retention: { run: retentionCommand, usage: 'retention run [--dry-run]  erase personal data once the retention period is over' },
 };
 
-const FLAGS = ['csv', 'json', 'help', 'dry-run', 'all', 'counts', 'list', 'force', 'rehearsal-send'];
+const FLAGS = ['csv', 'json', 'help', 'dry-run', 'all', 'counts', 'list', 'force', 'rehearsal-send', 'yes', 'essential'];
 
 export function usage(): string {
   return [

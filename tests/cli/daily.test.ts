@@ -4,8 +4,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testPanel, type TestPanel } from '../helpers/chat';
 import { seedCohort } from '../helpers/cohort';
-import { runCli } from '../../src/cli/index';
-import { BIN } from '../helpers/run-cli';
+import { BIN, cli as cliOn } from '../helpers/run-cli';
 import { spawnSync } from 'node:child_process';
 import { raiseAlert } from '../../src/db/repos/alerts';
 import { attendance, auditLog, needs, registrations } from '../../src/db/schema/index';
@@ -20,17 +19,7 @@ afterEach(() => {
   panel?.close();
 });
 
-function cli() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true));
-  return {
-    run: (...args: string[]) => runCli(['--db', panel.dbPath, ...args]),
-    out: () => out.splice(0).join(''),
-    err: () => err.splice(0).join(''),
-  };
-}
+const cli = () => cliOn(panel.dbPath);
 
 describe('find', () => {
   it('finds a person by name, phone, pseudonym or code, with the contact details to call them', async () => {

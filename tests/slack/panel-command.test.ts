@@ -136,10 +136,10 @@ describe('/panel broadcast', () => {
     const complete = texts({ fr: 'Bonjour', nl: 'Hallo', de: 'Hallo', en: 'Hello' });
     const preview = (await t.send.submit('UORG1', 'broadcast_compose', { ...audience('registrants'), ...complete })).json();
     // Three people, two gaps of 4 to 9 seconds: about 13 s typically, 18 s at most, shown in whole minutes.
-    expect(preview.view.blocks[0].text.text).toContain('By channel: whatsapp 3\nOn WhatsApp this takes about 1 min (at most 1 min), paced to avoid a ban.');
+    expect(preview.view.blocks[0].text.text).toContain('By language: en 3\nBy channel: whatsapp 3\nOn WhatsApp this takes about 1 min (at most 1 min), paced to avoid a ban.');
   });
 
-  it('is refused while a panel language is missing, then previewed and queued in each person’s language', async () => {
+  it('is refused while a language read in the audience is missing, then previewed and queued in each person’s language', async () => {
     t = await slackTest();
     threeRegistrants();
     await t.send.command('UORG1', 'broadcast');
@@ -147,12 +147,12 @@ describe('/panel broadcast', () => {
     expect(open!.args.trigger_id).toBe('trigger-UORG1');
     expect(open!.args.view.callback_id).toBe('broadcast_compose');
 
-    // Dutch is missing: the modal says so and nothing is saved.
+    // French is missing, and Claire reads French: the modal says so and nothing is saved.
     const missing = await t.send.submit('UORG1', 'broadcast_compose', {
       ...audience('registrants'),
-      ...texts({ fr: 'Rappel : inscriptions jusqu’au 31 janvier.', de: 'Erinnerung: Anmeldung bis 31. Januar.', en: 'Reminder: registration until 31 January.' }),
+      ...texts({ nl: 'Herinnering: inschrijven kan tot 31 januari.', de: 'Erinnerung: Anmeldung bis 31. Januar.', en: 'Reminder: registration until 31 January.' }),
     });
-    expect(missing.json()).toEqual({ response_action: 'errors', errors: { text_nl: 'The text in Nederlands is missing: a broadcast goes out in every panel language.' } });
+    expect(missing.json()).toEqual({ response_action: 'errors', errors: { text_fr: 'The text in Français is missing: people in this audience read Français.' } });
     expect(t.panel.app.db.select().from(broadcasts).all()).toHaveLength(0);
 
     // Complete: a preview with the number of people per channel.
@@ -165,7 +165,7 @@ describe('/panel broadcast', () => {
     const preview = (await t.send.submit('UORG1', 'broadcast_compose', { ...audience('registrants'), ...complete })).json();
     expect(preview.response_action).toBe('update');
     expect(preview.view.callback_id).toBe('broadcast_confirm');
-    expect(preview.view.blocks[0].text.text).toContain('*All registrants: 3 people*\nBy channel: console 2, telegram 1');
+    expect(preview.view.blocks[0].text.text).toContain('*All registrants: 3 people*\nBy language: fr 1, en 2\nBy channel: console 2, telegram 1');
     expect(t.panel.app.db.select().from(outbox).where(eq(outbox.kind, 'broadcast')).all()).toHaveLength(0);
 
     // Confirmed: one outbox row per person, in their language.

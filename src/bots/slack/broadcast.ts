@@ -1,4 +1,4 @@
-// The broadcast modal: audience, the text in every panel language (refused while one is missing),
+// The broadcast modal: audience, the text in every panel language (refused while one read in the audience is missing),
 // a preview with the number of people per channel, then confirm. Queued by the core through the outbox.
 import { DEFAULT_PACE, estimateBroadcast, type PaceOptions } from '../whatsapp/pace';
 import type { App as BoltApp, ViewOutput, types } from '@slack/bolt';
@@ -79,6 +79,7 @@ export function draftFromView(config: PanelConfig, view: ViewOutput): BroadcastD
 
 function previewView(config: PanelConfig, id: number, draft: BroadcastDraft, preview: ReturnType<typeof previewBroadcast>, whatsappPace: PaceOptions = DEFAULT_PACE): types.View {
   const channels = Object.entries(preview.perChannel).map(([c, n]) => `${c} ${n}`).join(', ') || 'none';
+  const languages = Object.entries(preview.perLanguage).map(([l, n]) => `${l} ${n}`).join(', ') || 'none';
   const event = draft.audience === 'attendees' ? ` of ${escapeMrkdwn(eventNames(config).find((e) => e.id === draft.eventId)?.title.en ?? '')}` : '';
   // WhatsApp goes at a human pace to avoid a ban: say how long that takes.
   const onWhatsApp = preview.perChannel.whatsapp ?? 0;
@@ -99,7 +100,7 @@ function previewView(config: PanelConfig, id: number, draft: BroadcastDraft, pre
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: `*${AUDIENCE_NAMES[draft.audience]}${event}: ${preview.total} people*\nBy channel: ${channels}${duration}${left.length ? `\nLeft out: ${left.join('; ')}` : ''}${draft.essential ? '\nMarked essential.' : ''}`,
+          text: `*${AUDIENCE_NAMES[draft.audience]}${event}: ${preview.total} people*\nBy language: ${languages}\nBy channel: ${channels}${duration}${left.length ? `\nLeft out: ${left.join('; ')}` : ''}${draft.essential ? '\nMarked essential.' : ''}`,
         },
       },
       ...config.panel.languages.map((lng): types.KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: `*${LANGUAGE_NAMES[lng]}*\n${quote(draft.texts[lng] ?? '')}` } })),
@@ -116,11 +117,11 @@ export function registerBroadcast(bolt: BoltApp, services: Services, organisers:
       return;
     }
     const draft = draftFromView(config, view);
-    const problem = checkDraft(config, draft);
+    const problem = checkDraft(services.db, config, draft);
     if (problem) {
       const errors: Record<string, string> =
         problem.kind === 'missing_languages'
-          ? Object.fromEntries(problem.languages.map((lng) => [`text_${lng}`, `The text in ${LANGUAGE_NAMES[lng]} is missing: a broadcast goes out in every panel language.`]))
+          ? Object.fromEntries(problem.languages.map((lng) => [`text_${lng}`, `The text in ${LANGUAGE_NAMES[lng]} is missing: people in this audience read ${LANGUAGE_NAMES[lng]}.`]))
           : problem.kind === 'unknown_event'
             ? { event: 'Choose the event whose attendees should get it.' }
             : { audience: 'Choose an audience.' };
@@ -128,7 +129,7 @@ export function registerBroadcast(bolt: BoltApp, services: Services, organisers:
       return;
     }
     const id = saveDraft(services, draft, `slack:${body.user.id}`);
-    await ack({ response_action: 'update', view: previewView(config, id, draft, previewBroadcast(services.db, draft), whatsappPace) });
+    await ack({ response_action: 'update', view: previewView(config, id, draft, previewBroadcast(services.db, config, draft), whatsappPace) });
   });
 
   bolt.view('broadcast_confirm', async ({ ack, body, view, client }) => {

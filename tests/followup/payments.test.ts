@@ -180,17 +180,17 @@ describe('erasure and "my data" tell the truth about money', () => {
 
     ann!.user.says('delete me');
     const gone = ann!.user.says('Yes, delete everything');
-    expect(gone).toContain('Accounting law requires us to keep the record of your compensation payment');
+    expect(gone).toContain('By accounting law, we must keep the record of your compensation payment');
     // The CLI stamps the payment with its own clock: the record is kept until ten years after that.
     const paidAt = panel.app.db.select().from(paymentRecords).get()!.paidAt;
-    expect(gone).toContain(`until ${formatDate(new Date(new Date(paidAt).setUTCFullYear(paidAt.getUTCFullYear() + 10)), 'en', 'Europe/Brussels')};`);
+    expect(gone).toContain(`until ${formatDate(new Date(new Date(paidAt).setUTCFullYear(paidAt.getUTCFullYear() + 10)), 'en', 'Europe/Brussels')}.`);
     expect(panel.app.db.select().from(compensationClaims).where(eq(compensationClaims.personId, ann!.id)).get()).toBeUndefined();
     expect(panel.app.db.select().from(paymentRecords).all().map((r) => [r.holder, r.iban])).toEqual([['Ann Peeters', 'BE71096123456769']]);
 
     // Bob: in a payment file, not yet recorded as paid.
     expect(bob!.user.says('my data')).toContain('in a payment order to the bank, not paid yet');
     bob!.user.says('delete me');
-    expect(bob!.user.says('Yes, delete everything')).toContain('kept until the payment is recorded, then, as accounting law requires, for 10 years');
+    expect(bob!.user.says('Yes, delete everything')).toContain('until the payment is recorded. Then accounting law requires us to keep them for 10 years after the payment date');
     expect(panel.app.db.select().from(compensationClaims).where(eq(compensationClaims.personId, bob!.id)).get()).toMatchObject({ holder: 'Bob Jansen' });
     // The bank executes it: the record stays, the claim goes, and the erased person is not messaged.
     const bobFile = path.join(c.dir, 'bob.csv');
@@ -212,7 +212,7 @@ describe('erasure and "my data" tell the truth about money', () => {
     const [ann] = await paidPanel(1);
     expect(ann!.user.says('my data')).toContain('recorded, not paid yet');
     expect(ann!.user.says('delete me')).toContain('the compensation can then no longer be paid');
-    expect(ann!.user.says('Yes, delete everything')).toContain('your bank details too: the compensation can no longer be paid');
+    expect(ann!.user.says('Yes, delete everything')).toContain('and your bank details too. So the compensation can no longer be paid');
     expect(panel.app.db.select().from(compensationClaims).all()).toHaveLength(0);
   });
 

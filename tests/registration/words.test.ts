@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBirthDate } from '../../src/core/registration/parse';
 import { daysInWords, genderInWords } from '../../src/core/registration/words';
+import { matchChoice, UNIVERSAL_SYNONYMS } from '../../src/core/conversation/text';
 
 describe('dates in words', () => {
   it('are read in French, Dutch, German and English', () => {
@@ -42,5 +43,18 @@ describe('days in words', () => {
     expect(daysInWords('alle', offered)).toEqual(offered);
     expect(daysInWords('lundi', offered)).toBeUndefined();
     expect(daysInWords('quand il pleut', offered)).toBeUndefined();
+  });
+});
+
+describe('words typed without an apostrophe', () => {
+  const yesNo = [{ id: 'yes', label: 'Oui' }, { id: 'no', label: 'Non' }];
+  it('mean the same as with one', () => {
+    expect(matchChoice("d'accord", yesNo, UNIVERSAL_SYNONYMS)).toBe('yes');
+    expect(matchChoice('d accord', yesNo, UNIVERSAL_SYNONYMS)).toBe('yes');
+    expect(matchChoice('D’accord !', yesNo, UNIVERSAL_SYNONYMS)).toBe('yes');
+    expect(matchChoice('daccord', yesNo, UNIVERSAL_SYNONYMS)).toBe('yes');
+    expect(matchChoice('c est bon', yesNo, UNIVERSAL_SYNONYMS)).toBe('yes');
+    expect(genderInWords("I'm a woman")).toBe('woman');
+    expect(genderInWords('im a man')).toBe('man');
   });
 });

@@ -1,13 +1,16 @@
 // Small text helpers the flows share: normalising what people type and matching it to choices.
 import type { Choice } from './messages';
 
-/** Lower case, no accents, single spaces, no surrounding punctuation: "  Oui ! " -> "oui". */
+/**
+ * Lower case, no accents, single spaces, no surrounding punctuation: "  Oui ! " -> "oui".
+ * An apostrophe counts as a space, so "d accord" and "j ai perdu" (typed without one) match.
+ */
 export function normalize(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[’‘`´]/g, "'")
+    .replace(/['’‘`´]/g, ' ')
     .replace(/[\s\u00a0]+/g, ' ')
     .replace(/^[\s.,;:!?¡¿'"«»()\-]+|[\s.,;:!?¡¿'"«»()\-]+$/g, '')
     .trim();
@@ -52,7 +55,7 @@ export function matchChoice(answer: string, choices: Choice[], synonyms: Record<
  */
 const YES_WORDS = [
   'yes', 'y', 'yep', 'yeah', 'sure', 'of course', 'yes please', 'fine', 'alright', 'all right', 'ok', 'oke', 'okay', 'oké', 'okido',
-  'oui', 'ouais', 'si', "d'accord", 'dac', 'bien sur', 'volontiers', 'absolument', 'certainement', "c'est bon", 'ca marche', 'entendu', 'parfait',
+  'oui', 'ouais', 'si', "d'accord", 'daccord', 'dac', 'bien sur', 'volontiers', 'absolument', 'certainement', "c'est bon", 'ca marche', 'entendu', 'parfait',
   'ja', 'jawel', 'ja hoor', 'ja graag', 'graag', 'zeker', 'natuurlijk', 'akkoord', 'goed', 'prima', 'klopt', 'in orde', 'oke dan',
   'jawohl', 'ja gerne', 'gerne', 'genau', 'naturlich', 'sicher', 'einverstanden', 'stimmt', 'klar', 'in ordnung', 'alles klar',
   '👍',

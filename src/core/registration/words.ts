@@ -49,7 +49,7 @@ const GENDER_WORDS: Record<'woman' | 'man' | 'non_binary', string[]> = {
 /** "je suis une femme", "ik ben een man", "Ich bin weiblich": one of the options, or undefined (a description of one's own). */
 export function genderInWords(text: string): 'woman' | 'man' | 'non_binary' | undefined {
   const said = normalize(text)
-    .replace(/^(je suis|suis|ik ben|ben|ich bin|bin|i am|i'm|im)\s+/, '')
+    .replace(/^(je suis|suis|ik ben|ben|ich bin|bin|i am|i m|im)\s+/, '')
     .replace(/^(une|un|een|eine|ein|a|an)\s+/, '')
     .replace(/\s+(persoon|personne|person|mensch)$/, '')
     .trim();

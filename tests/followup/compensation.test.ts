@@ -171,7 +171,7 @@ describe('compensation from the command line', () => {
     await sendDue(panel);
     ann!.user.says('Anne Lefèvre');
     ann!.user.says('BE71 0961 2345 6769');
-    expect(ann!.user.says('1')).toContain('coordonnées bancaires sont enregistrées');
+    expect(ann!.user.says('1')).toContain('nous avons noté vos coordonnées bancaires');
 
     const out: string[] = [];
     vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));

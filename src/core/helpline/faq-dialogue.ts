@@ -31,12 +31,13 @@ export const faqFlow: Flow = {
       }),
       freeText: true,
       answer(turn, answer) {
-        const { question, entry, home } = turn.frame.data as { question?: string; entry?: number; home?: boolean };
+        const { question, entry, home, askedAt, answer: given } = turn.frame.data as Partial<FaqFollowUp> & { home?: boolean };
         const atHome = home === true;
         if (answer.choiceId === 'yes' || answer.choiceId === 'no') {
           turn.services.log.info({ person: turn.person.pseudonym, faq: entry, helped: answer.choiceId === 'yes' }, 'faq feedback');
           if (answer.choiceId === 'yes') turn.say(turn.t('helpline:faq.glad'));
-          else passToTeam(turn, question ?? answer.text);
+          // The team sees the question, the FAQ answer that did not help, then what was said.
+          else passToTeam(turn, question ?? answer.text, question && given && entry !== undefined && askedAt !== undefined ? { askedAt: new Date(askedAt), answer: given, entry } : undefined);
           return leave(turn, atHome);
         }
         // Not an answer to "did this help?": a new question.

@@ -2,7 +2,7 @@
 // hands the question to the team; "no" asks the question again; anything else typed is taken as
 // a new try at the question below.
 import type { Flow } from '../conversation/flow';
-import { passToTeam } from './questions';
+import { passToTeam, sayOnTicket } from './questions';
 
 export const OFFER_PERSON_FLOW = 'offerPerson';
 
@@ -25,8 +25,8 @@ export const offerPersonFlow: Flow = {
         turn.pop();
         if (answer.choiceId === 'yes') {
           // The team sees where the person is stuck; what they typed stays in the chat.
-          passToTeam(turn, `Stuck at ${where ?? 'a question'} after two answers that could not be read. The question: ${question ?? ''}`);
-          turn.say(turn.t('helpline:offer.meanwhile'));
+          const ticket = passToTeam(turn, `Stuck at ${where ?? 'a question'} after two answers that could not be read. The question: ${question ?? ''}`);
+          sayOnTicket(turn, ticket.id, turn.t('helpline:offer.meanwhile'));
           return;
         }
         if (answer.choiceId === 'no') return;

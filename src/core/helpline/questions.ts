@@ -1,7 +1,7 @@
 // A citizen's question: answered from the FAQ when the answer is known, otherwise it joins their
 // ticket (or opens one) for the team. A ticket is urgent when the text says the person is lost,
 // late or ill, or when it comes on an event day.
-import { addCitizenMessage, unresolvedTicketOf } from '../../db/repos/tickets';
+import { addCitizenMessage, addTicketMessage, unresolvedTicketOf } from '../../db/repos/tickets';
 import { raiseAlert } from '../../db/repos/alerts';
 import type { Turn } from '../conversation/flow';
 import type { ChannelAddress } from '../conversation/messages';
@@ -13,35 +13,53 @@ import { panelCalendar } from '../panel/calendar';
 export { hasUrgentWords };
 
 
-export function submitQuestion(turn: Turn, address: ChannelAddress, text: string) {
+/** The FAQ answer a question got before the person said it did not help: it goes on the ticket too. */
+export interface EarlierAnswer {
+  askedAt: Date;
+  answer: string;
+  entry: number;
+}
+
+export function submitQuestion(turn: Turn, address: ChannelAddress, text: string, earlier?: EarlierAnswer) {
   const urgentWords = hasUrgentWords(turn.services.config, turn.lang, text);
   const ticket = addCitizenMessage(turn.services.db, {
     personId: turn.person.id,
     language: turn.lang,
     address,
     text,
+    ...(earlier ? { askedAt: earlier.askedAt } : {}),
     // On an event day (moved ones on their new dates) every question is urgent.
     urgent: urgentWords || panelCalendar(turn.services.db, turn.services.config).isEventDay(turn.now),
     now: turn.now,
   });
   // Urgent words (lost, late, ill…) also alert the organisers, apart from the ticket queue.
   if (urgentWords) raiseAlert(turn.services.db, 'urgent_message', { person: turn.person.pseudonym, ticket: ticket.id }, turn.now);
+  if (earlier) addTicketMessage(turn.services.db, { ticketId: ticket.id, author: 'bot', authorId: `faq:${earlier.entry}`, text: earlier.answer, at: earlier.askedAt });
   turn.services.log.info({ ticket: ticket.id, person: turn.person.pseudonym, reopened: ticket.reopened }, 'helpline question');
   return ticket;
 }
 
+/** Says something to the person and keeps it on their ticket: the team reads what panelbot told them. */
+export function sayOnTicket(turn: Turn, ticketId: number, text: string): void {
+  turn.say(text);
+  addTicketMessage(turn.services.db, { ticketId, author: 'bot', authorId: null, text, at: turn.now });
+}
+
 /** Hands the text to the team and says so: "added to your question" when a ticket is ongoing. */
-export function passToTeam(turn: Turn, text: string): { id: number } {
-  const ticket = submitQuestion(turn, turn.address, text);
+export function passToTeam(turn: Turn, text: string, earlier?: EarlierAnswer): { id: number } {
+  const ticket = submitQuestion(turn, turn.address, text, earlier);
   const joined = !ticket.created && !ticket.reopened;
   const urgent = hasUrgentWords(turn.services.config, turn.lang, text);
-  turn.say(turn.t(urgent ? 'helpline:urgent' : joined ? 'helpline:joined' : 'common:helplineReceived', { ref: `#${ticket.id}`, phone: turn.services.config.helpline.phone }));
+  sayOnTicket(turn, ticket.id, turn.t(urgent ? 'helpline:urgent' : joined ? 'helpline:joined' : 'common:helplineReceived', { ref: `#${ticket.id}`, phone: turn.services.config.helpline.phone }));
   return ticket;
 }
 
 export interface FaqFollowUp {
   question: string;
   entry: number;
+  /** When it was asked (ms) and what panelbot answered: kept on the ticket if the answer did not help. */
+  askedAt: number;
+  answer: string;
 }
 
 /**
@@ -59,6 +77,7 @@ export function answerQuestion(turn: Turn, text: string): FaqFollowUp | undefine
     return undefined;
   }
   log.info({ person: turn.person.pseudonym, faq: match.entry.id, lang: turn.lang }, 'faq answer');
-  turn.say(renderAnswer(match.entry, turn.lang, config, panelCalendar(turn.services.db, config)));
-  return { question: text, entry: match.entry.id };
+  const answer = renderAnswer(match.entry, turn.lang, config, panelCalendar(turn.services.db, config));
+  turn.say(answer);
+  return { question: text, entry: match.entry.id, askedAt: turn.now.getTime(), answer };
 }

@@ -15,7 +15,7 @@ export function personalData(db: Db, personId: number): Record<string, unknown> 
     ? db
         .select({ ticket: ticketMessages.ticketId, author: ticketMessages.author, text: ticketMessages.text, at: ticketMessages.at })
         .from(ticketMessages)
-        .where(and(inArray(ticketMessages.ticketId, myTickets.map((t) => t.id)), inArray(ticketMessages.author, ['citizen', 'organiser'])))
+        .where(and(inArray(ticketMessages.ticketId, myTickets.map((t) => t.id)), inArray(ticketMessages.author, ['citizen', 'organiser', 'bot'])))
         .all()
     : [];
   const days = db.select().from(attendance).where(eq(attendance.personId, personId)).all();

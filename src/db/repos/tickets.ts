@@ -16,7 +16,7 @@ export interface TicketRef {
  */
 export function addCitizenMessage(
   db: Db,
-  input: { personId: number; language: string; address: { channel: string; userId: string }; text: string; urgent: boolean; now: Date },
+  input: { personId: number; language: string; address: { channel: string; userId: string }; text: string; urgent: boolean; now: Date; askedAt?: Date },
 ): TicketRef {
   const latest = unresolvedTicketOf(db, input.personId);
   let ticketId: number;
@@ -51,7 +51,7 @@ export function addCitizenMessage(
       .returning({ id: tickets.id })
       .get().id;
   }
-  db.insert(ticketMessages).values({ ticketId, author: 'citizen', text: input.text, at: input.now }).run();
+  db.insert(ticketMessages).values({ ticketId, author: 'citizen', text: input.text, at: input.askedAt ?? input.now }).run();
   const status = db.select({ status: tickets.status }).from(tickets).where(eq(tickets.id, ticketId)).get()!.status;
   return { id: ticketId, status, reopened, created };
 }
@@ -117,7 +117,7 @@ export function updateTicket(db: Db, id: number, set: Partial<Pick<TicketRow, 's
 
 export function addTicketMessage(
   db: Db,
-  input: { ticketId: number; author: 'citizen' | 'organiser' | 'note'; authorId: string | null; text: string; at: Date; relayedAt?: Date; sourceId?: string },
+  input: { ticketId: number; author: 'citizen' | 'organiser' | 'note' | 'bot'; authorId: string | null; text: string; at: Date; relayedAt?: Date; sourceId?: string },
 ): number {
   return db
     .insert(ticketMessages)

@@ -36,9 +36,13 @@ export const ticketMessages = sqliteTable(
     ticketId: integer('ticket_id')
       .notNull()
       .references(() => tickets.id, { onDelete: 'cascade' }),
-    /** citizen | organiser | note */
+    /**
+     * citizen | organiser | note | bot: what panelbot itself told the person in this conversation
+     * (the FAQ answer that did not help, "your question is with the team"), so that the team reads
+     * the whole exchange. Erased with the ticket, shown in "my data".
+     */
     author: text('author').notNull(),
-    /** The organiser's Slack or CLI id; null for the citizen. */
+    /** The organiser's Slack or CLI id; for the bot, "faq:<entry>" for an FAQ answer; null for the citizen. */
     authorId: text('author_id'),
     text: text('text').notNull(),
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),

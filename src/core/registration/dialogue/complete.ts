@@ -2,7 +2,7 @@
 // Each writes one row in the transaction of the message that ended it.
 import type { Turn } from '../../conversation/flow';
 import { claimInvitation, releaseInvitation } from '../../../db/repos/invitations';
-import { submitQuestion } from '../../helpline/questions';
+import { sayOnTicket, submitQuestion } from '../../helpline/questions';
 import { formatCode } from '../invitation-code';
 import { countRegisteredUpTo, insertIneligibleRegistration, insertRegistration, markRegistrationIneligible, updateRegistrationAnswers, type RegistrationAnswersRow } from '../../../db/repos/registrations';
 import { answerColumns, CLEARED_WHEN_INELIGIBLE } from '../fields';
@@ -75,7 +75,7 @@ export function completeRegistration(turn: Turn): void {
 function codeTakenMeanwhile(turn: Turn, code: string): void {
   const ticket = submitQuestion(turn, turn.address, `Code ${formatCode(code)} was typed by two people; the other one confirmed first. This person finished the registration too: please check whose letter it is and send the right code here.`);
   turn.services.log.info({ person: turn.person.pseudonym, ticket: ticket.id }, 'code confirmed by someone else first');
-  turn.say(turn.t('registration:code.takenMeanwhile', { ref: `#${ticket.id}`, phone: turn.services.config.helpline.phone }));
+  sayOnTicket(turn, ticket.id, turn.t('registration:code.takenMeanwhile', { ref: `#${ticket.id}`, phone: turn.services.config.helpline.phone }));
   // The answers stay; a new code from the team leads straight back to the summary.
   delete turn.frame.data.code;
   turn.goto('code');

@@ -1,7 +1,7 @@
 // A lost or missing letter at the code step: the person gives their name and address, the team
 // is asked to find their code (a helpline ticket), and the person is told what happens next.
 import type { Flow } from '../../conversation/flow';
-import { submitQuestion } from '../../helpline/questions';
+import { sayOnTicket, submitQuestion } from '../../helpline/questions';
 
 export const LOST_LETTER_FLOW = 'lostLetter';
 
@@ -15,7 +15,7 @@ export const lostLetterFlow: Flow = {
       answer(turn, answer) {
         const ticket = submitQuestion(turn, turn.address, `Lost or missing letter: please find this person's code and send it in this chat. Details given: ${answer.text}`);
         turn.services.log.info({ person: turn.person.pseudonym, ticket: ticket.id }, 'lost letter reported');
-        turn.say(turn.t('registration:lostLetter.done', { ref: `#${ticket.id}`, phone: turn.services.config.helpline.phone }));
+        sayOnTicket(turn, ticket.id, turn.t('registration:lostLetter.done', { ref: `#${ticket.id}`, phone: turn.services.config.helpline.phone }));
         turn.pop();
         // The code question waits for the team's answer: nothing more to ask now.
         turn.quiet();

@@ -1,65 +1,46 @@
 // Writing a completed registration: one prepared statement, as it runs at every registration peak.
-import { and, eq, isNotNull, ne } from 'drizzle-orm';
+// Which columns it fills is what the core hands over (the list of registration fields decides);
+// each key is mapped to its SQL column by the schema, so a new field needs no change here.
+import { and, eq, getTableColumns, isNotNull, ne } from 'drizzle-orm';
 import type { Db } from '../client';
 import { prepared } from '../prepared';
 import { people, registrations } from '../schema/index';
 
-export interface NewRegistration {
+type RegistrationColumn = keyof typeof registrations.$inferSelect;
+
+/** What a person's answers fill (and what is derived from them), by column key: empty is null. */
+export type RegistrationAnswersRow = Partial<Record<RegistrationColumn, string | boolean | null | undefined>>;
+
+type Bookkeeping = 'personId' | 'invitationCode' | 'consentVersion' | 'consentAt' | 'registeredAt';
+
+export interface NewRegistration extends Omit<RegistrationAnswersRow, Bookkeeping> {
   personId: number;
   invitationCode: string;
-  firstName?: string | undefined;
-  lastName?: string | undefined;
-  birthDate?: string | undefined;
-  gender?: string | undefined;
-  genderText: string | null;
-  postcode?: string | undefined;
-  province?: string | undefined;
-  region?: string | undefined;
-  germanCommunity: boolean;
-  education?: string | undefined;
-  nationality?: string | undefined;
-  euVote?: string | undefined;
-  phone: string | null;
-  email: string | null;
   consentVersion: string;
   /** Milliseconds since the epoch, as every timestamp column. */
   consentAt: number;
   registeredAt: number;
 }
 
-const COLUMNS = {
-  person_id: 'personId',
-  invitation_code: 'invitationCode',
-  first_name: 'firstName',
-  last_name: 'lastName',
-  birth_date: 'birthDate',
-  gender: 'gender',
-  gender_text: 'genderText',
-  postcode: 'postcode',
-  province: 'province',
-  region: 'region',
-  german_community: 'germanCommunity',
-  education: 'education',
-  nationality: 'nationality',
-  eu_vote: 'euVote',
-  phone: 'phone',
-  email: 'email',
-  consent_version: 'consentVersion',
-  consent_at: 'consentAt',
-  registered_at: 'registeredAt',
-} as const satisfies Record<string, keyof NewRegistration>;
+/** The SQL name of each column, by its key in the schema (firstName: first_name). */
+const COLUMN_NAMES: Record<string, string> = Object.fromEntries(Object.entries(getTableColumns(registrations)).map(([key, column]) => [key, column.name]));
+
+function columnName(key: string): string {
+  const name = COLUMN_NAMES[key];
+  if (!name) throw new Error(`registrations has no column for "${key}"`);
+  return name;
+}
 
 export function insertRegistration(db: Db, row: NewRegistration): void {
-  const statement = prepared(db, 'registrations.insert', () => {
-    const names = Object.keys(COLUMNS);
-    return db.$client.prepare(
-      `INSERT INTO registrations (${names.join(', ')}, status) VALUES (${names.map((n) => `@${n}`).join(', ')}, 'registered')`,
-    );
-  });
+  const keys = Object.keys(row);
+  // One statement per set of columns: the core hands over the same set every time.
+  const statement = prepared(db, `registrations.insert:${keys.join(',')}`, () =>
+    db.$client.prepare(`INSERT INTO registrations (${keys.map(columnName).join(', ')}, status) VALUES (${keys.map((k) => `@${k}`).join(', ')}, 'registered')`),
+  );
   const params: Record<string, string | number | null> = {};
-  for (const [column, field] of Object.entries(COLUMNS)) {
-    const value = row[field];
-    params[column] = value === undefined ? null : typeof value === 'boolean' ? Number(value) : value;
+  for (const key of keys) {
+    const value = row[key as keyof NewRegistration];
+    params[key] = value === undefined ? null : typeof value === 'boolean' ? Number(value) : value;
   }
   statement.run(params);
 }
@@ -72,11 +53,9 @@ export function countRegisteredUpTo(db: Db, limit: number): number {
   return row.n;
 }
 
-export type RegistrationAnswersRow = Omit<NewRegistration, 'personId' | 'invitationCode' | 'consentVersion' | 'consentAt' | 'registeredAt'>;
-
 /** A correction after registering ("correct"): the same row, updated. */
 export function updateRegistrationAnswers(db: Db, personId: number, answers: RegistrationAnswersRow): void {
-  db.update(registrations).set(answers).where(eq(registrations.personId, personId)).run();
+  db.update(registrations).set(answers as Partial<typeof registrations.$inferInsert>).where(eq(registrations.personId, personId)).run();
 }
 
 /** A correction made them ineligible (e.g. a birth date): the registration keeps only the reason. */

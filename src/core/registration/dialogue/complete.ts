@@ -5,11 +5,9 @@ import { claimInvitation, releaseInvitation } from '../../../db/repos/invitation
 import { sayOnTicket, submitQuestion } from '../../helpline/questions';
 import { formatCode } from '../invitation-code';
 import { countRegisteredUpTo, insertIneligibleRegistration, insertRegistration, markRegistrationIneligible, updateRegistrationAnswers, type RegistrationAnswersRow } from '../../../db/repos/registrations';
-import { answerColumns, CLEARED_WHEN_INELIGIBLE } from '../fields';
+import { CLEARED_WHEN_INELIGIBLE, registrationColumns, type RegistrationAnswers } from '../fields';
 import { raiseAlert } from '../../../db/repos/alerts';
-import { placeOf } from '../../panel/belgium';
 import { formatDate } from '../../panel/time';
-import type { RegistrationAnswers } from './index';
 import { registrationState } from '../window';
 
 export type IneligibleReason = 'no_consent' | 'too_young' | 'excluded_office' | 'excluded_party' | 'excluded_diplomat' | 'excluded_organiser' | 'unavailable';
@@ -18,14 +16,8 @@ export function completeRegistration(turn: Turn): void {
   const { db, config } = turn.services;
   const data = turn.frame.data;
   const a = (data.answers ?? {}) as RegistrationAnswers;
-  const place = placeOf(a.postcode ?? '');
-  // The answers as declared in the list of fields, and the place derived from the postcode.
-  const answers = {
-    ...answerColumns(a),
-    province: place?.province,
-    region: place?.region,
-    germanCommunity: place?.germanCommunity ?? false,
-  } as RegistrationAnswersRow;
+  // The answers as declared in the list of fields, and the fields derived from them (the place from the postcode).
+  const answers = registrationColumns(a) as RegistrationAnswersRow;
   if (data.editing) {
     // A correction after registering ("correct"): the same row, updated in this message's transaction.
     updateRegistrationAnswers(db, turn.person.id, answers);

@@ -29,7 +29,7 @@ describe('the registration window', () => {
     expect(platform.delivered).toEqual([]);
     panel.clock.set('2027-01-12T00:00:30+01:00');
     await dispatcher.tick();
-    expect(platform.to('early').map((d) => d.text)).toEqual(["Registration for the citizens' panel is now open, until Sunday, 31 January 2027. To register, type the code printed on your letter."]);
+    expect(platform.to('early').map((d) => d.text)).toEqual(["You can now register for the citizens' panel, until Sunday, 31 January 2027. To register, type the code printed on your letter."]);
     // And now the code works.
     expect(early.says(code!)).toContain('is valid');
   });

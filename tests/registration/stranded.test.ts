@@ -2,7 +2,7 @@
 // Dutch and German. Each ends with an answer or a person.
 import { afterEach, describe, expect, it } from 'vitest';
 import { testPanel, type TestPanel } from '../helpers/chat';
-import { alerts, registrations, ticketMessages, tickets } from '../../src/db/schema/index';
+import { alerts, conversations, registrations, ticketMessages, tickets } from '../../src/db/schema/index';
 import type { Language } from '../../src/core/panel/config';
 import { outbox } from '../../src/db/schema/index';
 import { answerHeldMessages } from '../../src/core/conversation/held';
@@ -23,12 +23,13 @@ interface Words {
   lostLetter: string;
   noCode: string;
   urgent: string;
+  question: string;
 }
 
 const WORDS: Record<'fr' | 'nl' | 'de', Words> = {
-  fr: { language: 'Français', yes: 'oui', okay: "d'accord", cancel: 'annuler', dateInWords: 'le 1er avril 1985', gender: 'je suis une femme', first: 'Élodie', last: 'Dupont', lostLetter: "J'ai perdu ma lettre", noCode: "Comment puis-je m'inscrire sans code ?", urgent: 'Je suis malade' },
-  nl: { language: 'Nederlands', yes: 'ja', okay: 'akkoord', cancel: 'annuleren', dateInWords: '1 april 1985', gender: 'vrouwelijk', first: 'Joke', last: 'Janssens', lostLetter: 'Ik ben mijn brief kwijt', noCode: 'Hoe kan ik mij inschrijven zonder code?', urgent: 'Ik ben ziek' },
-  de: { language: 'Deutsch', yes: 'ja', okay: 'einverstanden', cancel: 'abbrechen', dateInWords: '1. April 1985', gender: 'Ich bin eine Frau', first: 'Jürgen', last: 'Schmitz', lostLetter: 'Ich habe meinen Brief verloren', noCode: 'Wie kann ich mich ohne Code anmelden?', urgent: 'Ich habe mich verlaufen' },
+  fr: { language: 'Français', yes: 'oui', okay: "d'accord", cancel: 'annuler', dateInWords: 'le 1er avril 1985', gender: 'je suis une femme', first: 'Élodie', last: 'Dupont', lostLetter: "J'ai perdu ma lettre", noCode: "Comment puis-je m'inscrire sans code ?", urgent: 'Je suis malade', question: 'Y a-t-il une garde des enfants ?' },
+  nl: { language: 'Nederlands', yes: 'ja', okay: 'akkoord', cancel: 'annuleren', dateInWords: '1 april 1985', gender: 'vrouwelijk', first: 'Joke', last: 'Janssens', lostLetter: 'Ik ben mijn brief kwijt', noCode: 'Hoe kan ik mij inschrijven zonder code?', urgent: 'Ik ben ziek', question: 'Is er kinderopvang?' },
+  de: { language: 'Deutsch', yes: 'ja', okay: 'einverstanden', cancel: 'abbrechen', dateInWords: '1. April 1985', gender: 'Ich bin eine Frau', first: 'Jürgen', last: 'Schmitz', lostLetter: 'Ich habe meinen Brief verloren', noCode: 'Wie kann ich mich ohne Code anmelden?', urgent: 'Ich habe mich verlaufen', question: 'Gibt es Kinderbetreuung?' },
 };
 const PHONE = '+32 2 000 00 00';
 
@@ -91,6 +92,21 @@ for (const lng of ['fr', 'nl', 'de'] as const) {
       expect(panel.app.db.select().from(alerts).all().map((a) => a.kind)).toContain('urgent_message');
       // The gender was not taken from the urgent message.
       expect(u.says('1')).toContain(t('registration:postcode.ask'));
+    });
+
+    it('a question typed where a name is asked is heard, not stored as the name', () => {
+      panel = testPanel();
+      const [code] = panel.invite(1, lng);
+      const u = panel.user(`question-${lng}`);
+      u.sends({ kind: 'start' });
+      for (const answer of [w.language, code!, '1', w.yes, w.first]) u.says(answer);
+      const reply = u.says(w.question);
+      expect(reply).not.toContain(t('registration:birthDate.ask'));
+      expect(reply).toContain(t('helpline:faq.helped'));
+      // The person does not say whether it helped: they just give their last name, which is taken.
+      expect(u.says(w.last)).toContain(t('registration:birthDate.ask'));
+      expect(panel.app.db.select().from(tickets).all()).toEqual([]);
+      expect(panel.app.db.select().from(conversations).get()!.data).toContain(`"${w.last}"`);
     });
 
     it('natural answers: a yes at Continue, a date and a gender in words, and cancel offers to stop', () => {

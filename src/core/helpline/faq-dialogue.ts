@@ -1,6 +1,8 @@
-// After an FAQ answer: "did this help?" Yes ends it; no hands the question to a person; anything
-// else typed is a new question.
+// After an FAQ answer: "did this help?" Yes ends it; no hands the question to a person; another
+// question is a new question. Over a pending question, anything else is that question's answer:
+// someone who asked about childcare while giving their last name just types "Janssens" next.
 import type { Flow, Turn } from '../conversation/flow';
+import { looksLikeQuestion } from './hearing';
 import { answerQuestion, passToTeam, type FaqFollowUp } from './questions';
 
 /** Asks "did this help?" on top of the current frame. `home`: nothing to ask again afterwards. */
@@ -40,8 +42,9 @@ export const faqFlow: Flow = {
           else passToTeam(turn, question ?? answer.text, question && given && entry !== undefined && askedAt !== undefined ? { askedAt: new Date(askedAt), answer: given, entry } : undefined);
           return leave(turn, atHome);
         }
-        // Not an answer to "did this help?": a new question.
         turn.pop();
+        if (!atHome && !looksLikeQuestion(answer.text)) return turn.retell(answer.text);
+        // Not an answer to "did this help?": a new question.
         const followUp = answerQuestion(turn, answer.text);
         if (followUp) askIfHelped(turn, followUp, atHome);
         else if (atHome) turn.quiet();

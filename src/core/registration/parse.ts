@@ -6,7 +6,8 @@ export function parseName(text: string): string | undefined {
   const name = text.replace(/\s+/g, ' ').trim();
   if (name.length < 1 || name.length > 60) return undefined;
   if (!/\p{L}/u.test(name)) return undefined;
-  if (/[\d@#$%^&*_=+<>{}[\]|\\/~`]/.test(name)) return undefined;
+  // No name holds a question mark: "Is er kinderopvang?" at the name step is a question to hear.
+  if (/[\d@#$%^&*_=+<>{}[\]|\\/~`?¿!¡]/.test(name)) return undefined;
   return name;
 }
 

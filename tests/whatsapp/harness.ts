@@ -192,12 +192,15 @@ export function rawMessage(chatId: string, data: Record<string, unknown>): Recor
   return { id: { fromMe: false, remote: chatId, id, _serialized: `false_${chatId}_${id}` }, from: chatId, to: BOT, t: 1_790_000_000 + counter, ack: 1, ...data };
 }
 
-export async function waHarness(options: { slack?: boolean; pace?: Partial<PaceOptions>; health?: Partial<HealthOptions>; panel?: TestPanel } = {}): Promise<WaHarness> {
+export async function waHarness(
+  options: { slack?: boolean; pace?: Partial<PaceOptions>; health?: Partial<HealthOptions>; panel?: TestPanel; /** The browser fails to start this many times first. */ initializeFails?: number } = {},
+): Promise<WaHarness> {
   const panel = options.panel ?? testPanel();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'panelbot-wa-'));
   const client = createWhatsAppClient({ chromiumPath: '/nonexistent/chromium', dataDir });
   const timing = new ManualTiming();
   const port = new RecordingPort(client, timing);
+  port.initializeFails = options.initializeFails ?? 0;
   const reported: string[] = [];
   const env: Record<string, string> = { WHATSAPP_ENABLED: '1' };
   if (options.slack) Object.assign(env, { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret' });

@@ -128,6 +128,15 @@ describe('a WhatsApp session that breaks', () => {
     expect(alertsOf(h).map(([kind]) => kind)).toEqual(['whatsapp_trouble', 'whatsapp_login_needed']);
   });
 
+  it('says why the browser did not start, in the retry line and in the alert', async () => {
+    h = await waHarness({ initializeFails: 1 });
+    expect(alertsOf(h)).toEqual([['whatsapp_trouble', { state: 'start_failed', reason: 'Error: Failed to launch the browser process!' }]]);
+    expect(h.reported.find((l) => l.includes('starting it again'))).toContain('WhatsApp is not connected (start_failed: Error: Failed to launch the browser process!); starting it again in 5 s (try 1)');
+    await h.timing.advance(5000);
+    await h.connect();
+    expect(alertsOf(h).at(-1)).toEqual(['whatsapp_trouble', { state: 'recovered' }]);
+  });
+
   it('waits longer after each failed start, and tells the organisers again when it stays down', async () => {
     h = await waHarness({ health: { alertAgainAfter: 3 } });
     await h.connect();

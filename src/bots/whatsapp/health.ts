@@ -48,6 +48,11 @@ export interface HealthDeps {
   setReady(ready: boolean): void;
 }
 
+/** The first line, short: puppeteer's launch errors carry the browser's whole output after it. */
+function firstLine(text: string): string {
+  return (text.split('\n')[0] ?? '').slice(0, 120);
+}
+
 export function backoffMs(attempt: number, options: HealthOptions): number {
   return Math.min(options.backoffMaxMs, options.backoffBaseMs * 2 ** Math.max(0, attempt - 1));
 }
@@ -174,12 +179,14 @@ export class SessionHealth {
         if (this.stopped) return;
         if (outcome === 'ok' && !this.failedWhileConnecting) return;
         if (outcome !== 'ok') {
-          this.lastReason = String(outcome).replace(/\d{5,}/g, '…').slice(0, 120);
-          log.warn({ outcome }, 'whatsapp session did not start');
+          // Why it did not start (puppeteer's first line: "Failed to launch the browser process!…"),
+          // on the retry line and in the alert, not only in the JSON logs.
+          this.lastReason = `start_failed: ${outcome.reason}`;
+          log.warn({ reason: outcome.reason }, 'whatsapp session did not start');
           this.state = 'down';
           this.deps.setReady(false);
           if (!this.troubleAlerted) {
-            raiseAlert(this.deps.db, 'whatsapp_trouble', { state: 'start_failed', reason: outcome }, this.deps.clock.now());
+            raiseAlert(this.deps.db, 'whatsapp_trouble', { state: 'start_failed', reason: outcome.reason }, this.deps.clock.now());
             this.troubleAlerted = true;
           }
         }
@@ -189,20 +196,17 @@ export class SessionHealth {
     }
   }
 
-  /** initialize(), bounded in time: a browser that never answers is a failed start. */
-  private async initialize(): Promise<'ok' | 'failed' | 'timeout'> {
+  /** initialize(), bounded in time: a browser that never answers is a failed start, with its reason. */
+  private async initialize(): Promise<'ok' | { reason: string }> {
     const timer = new AbortController();
     const signal = AbortSignal.any([timer.signal, this.stopping.signal]);
     try {
       return await Promise.race([
         this.deps.port.initialize().then(
           () => 'ok' as const,
-          (err: unknown) => {
-            this.deps.log.warn({ reason: safeReason(err) }, 'whatsapp initialize failed');
-            return 'failed' as const;
-          },
+          (err: unknown) => ({ reason: firstLine(safeReason(err)) }),
         ),
-        this.deps.timing.sleep(this.deps.options.initTimeoutMs, signal).then(() => 'timeout' as const),
+        this.deps.timing.sleep(this.deps.options.initTimeoutMs, signal).then(() => ({ reason: `no answer from the browser in ${Math.round(this.deps.options.initTimeoutMs / 1000)} s` })),
       ]);
     } finally {
       timer.abort();

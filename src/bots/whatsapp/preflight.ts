@@ -1,9 +1,11 @@
 // What must hold before WhatsApp starts a browser, checked once with one line that says what to do:
 // CHROMIUM_PATH is an executable file that answers like Chromium, and the session folder can be
-// written. Without this, a directory, another program or a read-only folder was retried forever.
+// written, and its version is not one known not to work (chromium-versions.ts). Without this, a
+// directory, another program or a read-only folder was retried forever.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { knownBadChromium } from './chromium-versions';
 
 export class PreflightError extends Error {}
 
@@ -28,6 +30,10 @@ export function checkChromium(chromiumPath: string): string {
   }
   if (!/chrom/i.test(version)) {
     throw new PreflightError(`CHROMIUM_PATH: ${chromiumPath} does not answer like Chromium to --version${version ? ` ("${version.slice(0, 60)}")` : ''}; give a Chromium or Chrome browser (apt-get install chromium)`);
+  }
+  const bad = knownBadChromium(version);
+  if (bad) {
+    throw new PreflightError(`CHROMIUM_PATH: Chromium ${bad.version} at ${chromiumPath} is known not to work with WhatsApp here (${bad.reason}); install a newer one (apt-get install chromium) or set CHROMIUM_PATH to it`);
   }
   return version;
 }

@@ -27,6 +27,7 @@ import { alertsCommand } from './alerts';
 import { whatsappCommand } from './whatsapp';
 import { logisticsCommand } from './logistics';
 import { broadcastCommand } from './broadcast';
+import { doctorCommand } from './doctor';
 
 type Command = (ctx: CliContext) => Promise<number>;
 
@@ -41,6 +42,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   stats: { run: statsCommand, usage: 'stats [--json] [--chart FILE.png]   letters, registrations, the pool against the targets, shortfalls, the draw' },
   selection: { run: selectionCommand, usage: 'selection import --selected selected.csv [--remaining remaining.csv] [--reserves reserves.csv] [--seed SEED]   the draw\'s outcome (reserves by lot), told to each' },
   find: { run: findCommand, usage: 'find QUERY [--json]        a person by name, invitation code, pseudonym or phone: contact and statuses' },
+  doctor: { run: (ctx) => doctorCommand(ctx.args), usage: 'doctor [--json] [--online]   what is wrong with the channels, the database, the panel configuration and Node, and how to fix it' },
   whatsapp: { run: whatsappCommand, usage: 'whatsapp qr                the current WhatsApp login QR code, drawn again, and its picture' },
   broadcast: {
     run: broadcastCommand,
@@ -65,7 +67,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   retention: { run: retentionCommand, usage: 'retention run [--dry-run]  erase personal data once the retention period is over' },
 };
 
-const FLAGS = ['csv', 'json', 'help', 'dry-run', 'all', 'counts', 'list', 'force', 'rehearsal-send', 'yes', 'essential'];
+const FLAGS = ['csv', 'json', 'help', 'dry-run', 'all', 'counts', 'list', 'force', 'rehearsal-send', 'yes', 'essential', 'online'];
 
 export function usage(): string {
   return [
@@ -88,6 +90,8 @@ export async function runCli(argv: string[]): Promise<number> {
     const command = COMMANDS[name];
     if (!command) throw new UsageError(`unknown command "${name}"`);
     args.positionals.shift();
+    // Before the usual start-up: a wrong setting is one of the things the doctor reports.
+    if (name === 'doctor') return await doctorCommand(args);
     const ctx = createCliContext(args, name);
     const refusal = organiserRefusal(name, one(args, 'db') ?? ctx.settings.PANELBOT_DB ?? DEFAULT_DB, ctx.settings.PANELBOT_ORGANISERS);
     if (refusal) {

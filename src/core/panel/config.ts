@@ -20,6 +20,16 @@ const isoDate = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Numbe
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time like 21:00');
 const share = z.number().min(0).max(1);
 
+/** A time zone Intl knows (a misspelt one would break every date shown, at the first message). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const EVENT_KINDS = ['info_session', 'weekend', 'ceremony', 'other'] as const;
 export const AUDIENCES = ['registrants', 'selected', 'reserves', 'companions'] as const;
 
@@ -140,7 +150,7 @@ export const panelConfigSchema = z
       .object({
         name: perLanguage,
         languages: z.array(languageSchema).min(1),
-        timezone: z.string().default('Europe/Brussels'),
+        timezone: z.string().default('Europe/Brussels').refine(isTimeZone, 'not a time zone: use an IANA name like Europe/Brussels'),
         organiser: z.string().min(1),
         website: z.string().url().optional(),
       })

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ConfigError, loadPanelConfig } from '../config/panel';
 import type { PanelConfig } from '../core/panel/config';
 import { faqFor } from '../core/helpline/faq';
+import { eventDays, PanelCalendar, type ScheduledEvent } from '../core/panel/calendar';
 import { LOCALES_DIR } from '../core/conversation/i18n';
 import { fail, ok, warn, type Finding } from './findings';
 
@@ -27,12 +28,15 @@ export function checkPanel(file: string, example: boolean, localesDir = LOCALES_
   return findings;
 }
 
-/** Beyond what the configuration itself refuses: the panel's days come after the draw that chooses its members. */
+/** Beyond what the configuration itself refuses: the panel's days come after the draw that chooses its members (configured dates). */
 function checkDates(config: PanelConfig): Finding[] {
   const { drawDate } = config.registration;
-  const early = config.events.filter((e) => e.audience.includes('selected') && e.start.slice(0, 10) <= drawDate);
-  if (early.length === 0) return [ok(AREA, `dates in order: registration ${config.registration.opens} to ${config.registration.closes}, draw ${drawDate}, then ${config.events.length} events`)];
-  return early.map((e) => warn(AREA, `event ${e.id} (for the selected) starts ${e.start.slice(0, 10)}, not after the draw (${drawDate})`, 'move the event or the draw date in the configuration'));
+  const calendar = new PanelCalendar(config);
+  const all = calendar.chronological();
+  const firstDay = (e: ScheduledEvent) => eventDays(e, calendar.timeZone)[0]!;
+  const early = all.filter((e) => e.audience.includes('selected') && firstDay(e) <= drawDate);
+  if (early.length === 0) return [ok(AREA, `dates in order: registration ${config.registration.opens} to ${config.registration.closes}, draw ${drawDate}, then ${all.length} events`)];
+  return early.map((e) => warn(AREA, `event ${e.id} (for the selected) starts ${firstDay(e)}, not after the draw (${drawDate})`, 'move the event (npx panelbot events move) or the draw date in the configuration'));
 }
 
 type Tree = { [key: string]: string | Tree };

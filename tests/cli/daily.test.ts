@@ -67,7 +67,7 @@ describe('alerts', () => {
     expect(await c.run('alerts')).toBe(0);
     expect(c.out()).toContain('No new alerts.');
     expect(await c.run('alerts', '--all')).toBe(0);
-    expect(c.out()).toMatch(/#1 .* seen {2}Urgent message/);
+    expect(c.out()).toMatch(/#1 .* acked Urgent message/);
   });
 });
 

@@ -1,7 +1,7 @@
 // The helpline in the organisers' Slack: a citizen's question on the terminal chat becomes a
 // ticket message, organisers claim, answer in the thread (or keep a note), resolve; the answer
 // goes back to the citizen through the outbox.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { registered } from '../helpers/register';
 import { auditLog, outbox, people, ticketMessages, tickets } from '../../src/db/schema/index';
@@ -9,9 +9,13 @@ import { raiseAlert } from '../../src/db/repos/alerts';
 import { REFUSAL } from '../../src/bots/slack/organisers';
 import { replyToTicket } from '../../src/core/helpline/helpdesk';
 import { shown, slackTest, type SlackTest } from './setup';
+import { cli } from '../helpers/run-cli';
 
 let t: SlackTest;
-afterEach(async () => t?.close());
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await t?.close();
+});
 
 const ticket = () => t.panel.app.db.select().from(tickets).get()!;
 const pseudonym = () => t.panel.app.db.select().from(people).where(eq(people.id, ticket().personId)).get()!.pseudonym;
@@ -174,5 +178,34 @@ describe('the alerts channel', () => {
     expect(await t.slack.poster.tick()).toMatchObject({ alerts: 0 });
     const texts = t.fake.called('chat.postMessage').filter((c) => c.args.channel === 'CALERT').map((c) => c.args.text);
     expect(texts).toEqual([':warning: Selected person P-ABCDEFG declined. Best reserve to ask: P-HJKMNPQ.', ':electric_plug: WhatsApp session: disconnected.']);
+  });
+});
+
+describe('alerts in Slack and in the terminal', () => {
+  it('are two facts: a post to Slack does not hide an alert from `panelbot alerts`, and an ack there does not keep it from Slack', async () => {
+    t = await slackTest();
+    const db = t.panel.app.db;
+    raiseAlert(db, 'urgent_message', { person: 'P-ABCDEFG', ticket: 1 }, t.panel.clock.now());
+    expect(await t.slack.poster.tick()).toMatchObject({ alerts: 1 });
+    const c = cli(t.panel.dbPath);
+    // Posted to a channel is not read by someone: still new in the terminal.
+    expect(await c.run('alerts', '--json')).toBe(0);
+    expect(JSON.parse(c.out())).toMatchObject([{ id: 1, acknowledged: false, postedToSlack: true }]);
+
+    // Acknowledged in the terminal before the poster's tick: Slack still gets it.
+    raiseAlert(db, 'withdrawal', { person: 'P-HJKMNPQ' }, t.panel.clock.now());
+    expect(await c.run('alerts', 'ack', '2')).toBe(0);
+    expect(c.out()).toBe('1 alert acknowledged.\n');
+    expect(await c.run('alerts', '--json')).toBe(0);
+    expect(JSON.parse(c.out()).map((a: { id: number }) => a.id)).toEqual([1]);
+    expect(await t.slack.poster.tick()).toMatchObject({ alerts: 1 });
+    const texts = t.fake.called('chat.postMessage').filter((m) => m.args.channel === 'CALERT').map((m) => m.args.text);
+    expect(texts).toHaveLength(2);
+    expect(texts[1]).toContain('P-HJKMNPQ');
+    expect(await c.run('alerts', '--all', '--json')).toBe(0);
+    expect(JSON.parse(c.out())).toMatchObject([
+      { id: 1, acknowledged: false, postedToSlack: true },
+      { id: 2, acknowledged: true, acknowledgedBy: expect.stringMatching(/^cli:/), postedToSlack: true },
+    ]);
   });
 });

@@ -1,4 +1,5 @@
-// Alerts for organisers (posted to Slack's alerts channel, or listed in the CLI).
+// Alerts for organisers: posted to Slack's alerts channel, and listed by `panelbot alerts` until
+// acknowledged there (two facts, kept apart).
 // Payloads hold pseudonyms and counts only.
 import { and, desc, eq, gte, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
@@ -18,6 +19,16 @@ export function unpostedAlerts(db: Db) {
 
 export function markAlertPosted(db: Db, id: number, now: Date): void {
   db.update(alerts).set({ postedAt: now }).where(eq(alerts.id, id)).run();
+}
+
+/** Alerts no organiser acknowledged in the terminal (posted to Slack or not). */
+export function unacknowledgedAlerts(db: Db) {
+  return db.select().from(alerts).where(isNull(alerts.acknowledgedAt)).orderBy(alerts.id).all();
+}
+
+/** An organiser acknowledged it with `panelbot alerts ack`: it leaves their list; Slack still gets it. */
+export function acknowledgeAlert(db: Db, id: number, by: string, now: Date): void {
+  db.update(alerts).set({ acknowledgedAt: now, acknowledgedBy: by }).where(and(eq(alerts.id, id), isNull(alerts.acknowledgedAt))).run();
 }
 
 /** An alert of this kind and payload that the organisers have not seen yet. */

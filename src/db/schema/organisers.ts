@@ -9,10 +9,16 @@ export const alerts = sqliteTable(
     kind: text('kind').notNull(),
     payload: text('payload').notNull().default('{}'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-    /** Set once posted to Slack (or read in the CLI). */
+    /** Set once posted to Slack's alerts channel. */
     postedAt: integer('posted_at', { mode: 'timestamp_ms' }),
+    /**
+     * Set once an organiser acknowledged it with `panelbot alerts ack`: another fact than being
+     * posted to Slack (a post is not a read, and an ack in the terminal does not stop the post).
+     */
+    acknowledgedAt: integer('acknowledged_at', { mode: 'timestamp_ms' }),
+    acknowledgedBy: text('acknowledged_by'),
   },
-  (t) => [index('alerts_unposted').on(t.postedAt)],
+  (t) => [index('alerts_unposted').on(t.postedAt), index('alerts_unacknowledged').on(t.acknowledgedAt)],
 );
 
 export const auditLog = sqliteTable('audit_log', {

@@ -41,9 +41,16 @@ function checkDates(config: PanelConfig): Finding[] {
 
 type Tree = { [key: string]: string | Tree };
 
-/** Keys of a locale file, plural forms folded into their base key (French has _many, English not). */
+/**
+ * Keys of a locale file, plural forms folded into their base key (French has _many, English not).
+ * Easy-read versions (`key_easy`) are optional per language (the base text is used instead): left out.
+ */
 function keysOf(tree: Tree, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k.replace(/_(zero|one|two|few|many|other)$/, '')}`] : keysOf(v, `${prefix}${k}.`)));
+  return Object.entries(tree).flatMap(([k, v]) => {
+    if (typeof v !== 'string') return keysOf(v, `${prefix}${k}.`);
+    const key = k.replace(/_(zero|one|two|few|many|other)$/, '');
+    return key.endsWith('_easy') ? [] : [`${prefix}${key}`];
+  });
 }
 
 function localeKeys(dir: string): Set<string> | undefined {

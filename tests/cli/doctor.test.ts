@@ -183,7 +183,7 @@ describe('panelbot doctor', () => {
     const locales = path.join(tmp, 'locales');
     fs.cpSync(path.join(ROOT, 'locales'), locales, { recursive: true });
     const nl = JSON.parse(fs.readFileSync(path.join(locales, 'nl', 'common.json'), 'utf8')) as Record<string, unknown>;
-    const dropped = Object.keys(nl).find((k) => typeof nl[k] === 'string')!;
+    const dropped = Object.keys(nl).find((k) => typeof nl[k] === 'string' && !k.includes('_easy'))!;
     delete nl[dropped];
     fs.writeFileSync(path.join(locales, 'nl', 'common.json'), JSON.stringify(nl));
     const found = checkPanel(late, false, locales);

@@ -55,7 +55,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
     run: drawCommand,
     usage: 'draw [--algorithm maximin|legacy] [--seed N] [--out DIR] [--dry-run] [--force] [--time-limit S] [--households on|off] | draw report [--chart FILE.png]   the stratified draw inside panelbot, with its fairness report',
   },
-  survey: { run: surveyCommand, usage: 'survey report [--csv] [--chart FILE.png]   questionnaires: n and means before/after, paired change' },
+  survey: { run: surveyCommand, usage: 'survey report [--csv] [--json] [--chart FILE.png] | survey answers [--item ID] [--csv] [--json]   questionnaires: n and means before/after, paired change; the open answers per item' },
   compensation: {
     run: compensationCommand,
     usage: 'compensation list | export [--out DIR] | mark-paid FILE   bank details, payment files (CSV + pain.001), payments made',

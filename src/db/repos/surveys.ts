@@ -56,6 +56,11 @@ export function answeredValues(db: Db, questionnaire: string): Array<{ responden
     .all();
 }
 
+/** The open answers of a questionnaire with their respondent keys (empty text: skipped). */
+export function openAnswersOf(db: Db, questionnaire: string): Array<{ respondent: string; text: string }> {
+  return db.select({ respondent: surveyComments.respondent, text: surveyComments.text }).from(surveyComments).where(eq(surveyComments.questionnaire, questionnaire)).all();
+}
+
 /** The open answers of a questionnaire (empty: skipped). */
 export function commentsOf(db: Db, questionnaire: string): Array<{ text: string }> {
   return db.select({ text: surveyComments.text }).from(surveyComments).where(eq(surveyComments.questionnaire, questionnaire)).all();

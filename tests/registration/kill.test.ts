@@ -18,7 +18,7 @@ function liveChat(db: string, user: string) {
   child.stdout.on('data', (d) => (out += String(d)));
   const waitFor = (text: string) =>
     new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no "${text}" in: ${out.slice(-400)}`)), 20_000);
+      const timer = setTimeout(() => reject(new Error(`no "${text}" in: ${out.slice(-400)}`)), 90_000);
       const check = () => {
         if (out.includes(text)) {
           clearTimeout(timer);

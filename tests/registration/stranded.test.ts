@@ -24,12 +24,13 @@ interface Words {
   noCode: string;
   urgent: string;
   question: string;
+  greeting: string;
 }
 
 const WORDS: Record<'fr' | 'nl' | 'de', Words> = {
-  fr: { language: 'Français', yes: 'oui', okay: "d'accord", cancel: 'annuler', dateInWords: 'le 1er avril 1985', gender: 'je suis une femme', first: 'Élodie', last: 'Dupont', lostLetter: "J'ai perdu ma lettre", noCode: "Comment puis-je m'inscrire sans code ?", urgent: 'Je suis malade', question: 'Y a-t-il une garde des enfants ?' },
-  nl: { language: 'Nederlands', yes: 'ja', okay: 'akkoord', cancel: 'annuleren', dateInWords: '1 april 1985', gender: 'vrouwelijk', first: 'Joke', last: 'Janssens', lostLetter: 'Ik ben mijn brief kwijt', noCode: 'Hoe kan ik mij inschrijven zonder code?', urgent: 'Ik ben ziek', question: 'Is er kinderopvang?' },
-  de: { language: 'Deutsch', yes: 'ja', okay: 'einverstanden', cancel: 'abbrechen', dateInWords: '1. April 1985', gender: 'Ich bin eine Frau', first: 'Jürgen', last: 'Schmitz', lostLetter: 'Ich habe meinen Brief verloren', noCode: 'Wie kann ich mich ohne Code anmelden?', urgent: 'Ich habe mich verlaufen', question: 'Gibt es Kinderbetreuung?' },
+  fr: { language: 'Français', yes: 'oui', okay: "d'accord", cancel: 'annuler', dateInWords: 'le 1er avril 1985', gender: 'je suis une femme', first: 'Élodie', last: 'Dupont', lostLetter: "J'ai perdu ma lettre", noCode: "Comment puis-je m'inscrire sans code ?", urgent: 'Je suis malade', question: 'Y a-t-il une garde des enfants ?', greeting: 'Bonjour !' },
+  nl: { language: 'Nederlands', yes: 'ja', okay: 'akkoord', cancel: 'annuleren', dateInWords: '1 april 1985', gender: 'vrouwelijk', first: 'Joke', last: 'Janssens', lostLetter: 'Ik ben mijn brief kwijt', noCode: 'Hoe kan ik mij inschrijven zonder code?', urgent: 'Ik ben ziek', question: 'Is er kinderopvang?', greeting: 'Goedendag' },
+  de: { language: 'Deutsch', yes: 'ja', okay: 'einverstanden', cancel: 'abbrechen', dateInWords: '1. April 1985', gender: 'Ich bin eine Frau', first: 'Jürgen', last: 'Schmitz', lostLetter: 'Ich habe meinen Brief verloren', noCode: 'Wie kann ich mich ohne Code anmelden?', urgent: 'Ich habe mich verlaufen', question: 'Gibt es Kinderbetreuung?', greeting: 'Guten Tag' },
 };
 const PHONE = '+32 2 000 00 00';
 
@@ -92,6 +93,21 @@ for (const lng of ['fr', 'nl', 'de'] as const) {
       expect(panel.app.db.select().from(alerts).all().map((a) => a.kind)).toContain('urgent_message');
       // The gender was not taken from the urgent message.
       expect(u.says('1')).toContain(t('registration:postcode.ask'));
+    });
+
+    it('a greeting in one language chooses it; words that name no language ask again, without the whole greeting', () => {
+      panel = testPanel();
+      const lost = panel.user(`greet-x-${lng}`);
+      const welcome = lost.sends({ kind: 'start' });
+      const again = lost.says('???');
+      expect(again).toContain(t('common:welcomeInvalid'));
+      expect(again).not.toContain(t('common:welcome', { panel: panel.app.services.config.panel.name[lng] }));
+      expect(welcome).toContain(t('common:welcome', { panel: panel.app.services.config.panel.name[lng] }));
+      const u = panel.user(`greet-${lng}`);
+      u.sends({ kind: 'start' });
+      const reply = u.says(w.greeting);
+      expect(reply).toContain(t('common:languageChosen'));
+      expect(reply).toContain(t('registration:code.ask'));
     });
 
     it('a question typed where a name is asked is heard, not stored as the name', () => {

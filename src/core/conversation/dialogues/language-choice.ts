@@ -4,11 +4,13 @@ import { LANGUAGES, type Language } from '../../panel/config';
 import type { Translator } from '../i18n';
 import { matchChoice } from '../text';
 
+// A greeting that belongs to one language only also chooses it: "bonjour" is an answer, not an
+// error. ("Hallo" is Dutch and German alike, so it still asks.)
 const LANGUAGE_WORDS: Record<Language, string[]> = {
-  fr: ['fr', 'francais', 'french', 'frans', 'franzosisch', 'francaise'],
-  nl: ['nl', 'nederlands', 'dutch', 'neerlandais', 'niederlandisch', 'vlaams', 'flamand'],
-  de: ['de', 'deutsch', 'german', 'allemand', 'duits'],
-  en: ['en', 'english', 'anglais', 'engels', 'englisch'],
+  fr: ['fr', 'francais', 'french', 'frans', 'franzosisch', 'francaise', 'en francais', 'bonjour', 'bonsoir', 'salut', 'coucou', 'bonjour madame', 'bonjour monsieur'],
+  nl: ['nl', 'nederlands', 'dutch', 'neerlandais', 'niederlandisch', 'vlaams', 'flamand', 'in het nederlands', 'goedendag', 'goeiedag', 'goedemorgen', 'goedemiddag', 'goedenavond', 'dag', 'hoi'],
+  de: ['de', 'deutsch', 'german', 'allemand', 'duits', 'auf deutsch', 'guten tag', 'guten morgen', 'guten abend', 'gruss gott', 'moin', 'servus'],
+  en: ['en', 'english', 'anglais', 'engels', 'englisch', 'in english', 'hello', 'good morning', 'good afternoon', 'good evening'],
 };
 
 /** The languages offered, those of the person's letter first. */

@@ -30,8 +30,11 @@ export const welcomeFlow: Flow & { onStart(turn: Turn, payload?: string): boolea
   steps: {
     choose: {
       freeText: true,
+      // After an answer that names no language, only the request again: not the whole greeting.
       ask: (turn) => ({
-        text: `${inEveryLanguage(turn, 'common:welcome')}\n\n${inEveryLanguage(turn, 'common:welcomeChoose')}`,
+        text: turn.frame.data.retry
+          ? inEveryLanguage(turn, 'common:welcomeInvalid')
+          : `${inEveryLanguage(turn, 'common:welcome')}\n\n${inEveryLanguage(turn, 'common:welcomeChoose')}`,
         choices: choices(turn),
       }),
       answer(turn, answer) {
@@ -44,7 +47,7 @@ export const welcomeFlow: Flow & { onStart(turn: Turn, payload?: string): boolea
             turn.goto('choose');
             return;
           }
-          turn.say(inEveryLanguage(turn, 'common:welcomeInvalid'));
+          turn.frame.data.retry = true;
           turn.goto('choose');
           return;
         }

@@ -229,7 +229,7 @@ export class Engine {
   private handleInTransaction(inbound: Inbound): Outbound[] {
     const { db, clock } = this.services;
     const { channel } = inbound.address;
-    const seen = findSeen(db, channel, inbound.messageId);
+    const seen = findSeen<Outbound>(db, channel, inbound.messageId);
     if (seen) {
       if (seen.delivered) return [];
       // Sent again after a crash: the first showing of a question it asks is not known (it may have
@@ -365,7 +365,7 @@ function noteQuestionShown(db: Services['db'], address: ChannelAddress, key: str
   const ref = Number(platformMessageId);
   if (!Number.isSafeInteger(ref)) return; // a platform without numbered messages (WhatsApp)
   const person = findPersonByAddress(db, address);
-  const stack = person ? loadStack(db, person.id) : undefined;
+  const stack = person ? loadStack<Frame>(db, person.id) : undefined;
   const top = stack?.[stack.length - 1];
   if (!person || !stack || !top?.shown || top.shown.key !== key || top.shown.ref !== undefined) return;
   top.shown.ref = ref;

@@ -1,15 +1,9 @@
 // The only shapes that cross the line between the conversation core and a channel adapter.
 // An adapter turns a platform update into one Inbound, and renders each Outbound it gets back.
 
-/** The channels citizens use. Organisers work in Slack, which is not a citizen channel. */
-export const CITIZEN_CHANNELS = ['telegram', 'whatsapp', 'console', 'web'] as const;
-export type ChannelKind = (typeof CITIZEN_CHANNELS)[number];
-
-/** Who, as the channel knows them: the channel plus that channel's own user id. */
-export interface ChannelAddress {
-  channel: ChannelKind;
-  userId: string;
-}
+// The channels and addresses are shared words (src/vocabulary.ts): the store names them too.
+export { CITIZEN_CHANNELS, type ChannelAddress, type ChannelKind } from '../../vocabulary';
+import type { ChannelAddress } from '../../vocabulary';
 
 /** Things a person can send that panelbot does not read (it answers them politely). */
 export type UnsupportedKind =

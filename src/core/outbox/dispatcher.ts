@@ -14,7 +14,8 @@ import { inTransaction } from '../../db/client';
 import { claimRow, dueRows, failRow, giveUpRow, markRowExpired, markRowSent, postponeRow, retryRow, skipRow, skipUndeliverable, unclaimAll } from '../../db/repos/outbox-dispatch';
 import { addressesOf, markUnreachable } from '../../db/repos/people';
 import { loadStack, saveStack } from '../../db/repos/conversations';
-import type { OutboxPayload } from '../../db/repos/outbox';
+import type { OutboxPayload } from './payload';
+import type { Frame } from '../conversation/flow';
 import type { Services } from '../conversation/flow';
 import type { ChannelAddress, ChannelKind, Outbound } from '../conversation/messages';
 import { EXPIRED, type ChannelSender, type DeliveryResult } from './ports';
@@ -225,7 +226,7 @@ export function recoverOutbox(services: Pick<Services, 'db' | 'log'>): number {
 
 /** Puts the question a message asked on top of the person's conversation. */
 function pushQuestion(db: Parameters<typeof loadStack>[0], personId: number, frame: NonNullable<OutboxPayload['push']>, now: Date): void {
-  const stack = loadStack(db, personId) ?? [{ flow: 'home', step: 'idle', data: {} }];
+  const stack = loadStack<Frame>(db, personId) ?? [{ flow: 'home', step: 'idle', data: {} }];
   const top = stack[stack.length - 1]!;
   if (top.flow === frame.flow && top.step === frame.step && JSON.stringify(top.data) === JSON.stringify(frame.data)) return;
   stack.push({ flow: frame.flow, step: frame.step, data: { ...frame.data } });

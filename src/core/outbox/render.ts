@@ -2,7 +2,7 @@
 // Template params may hold values that depend on the language:
 //   { $date: iso }  -> "samedi 20 février 2027"      { $time: iso } -> "09:30"
 //   { $lang: { fr, nl, de, en } } -> the person's language's text
-import type { OutboxPayload } from '../../db/repos/outbox';
+import type { OutboxPayload } from './payload';
 import type { Translator } from '../conversation/i18n';
 import type { Outbound } from '../conversation/messages';
 import type { Language } from '../panel/config';

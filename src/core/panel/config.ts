@@ -2,8 +2,9 @@
 // Validated at start; every error names the field and what is wrong.
 import { z } from 'zod';
 
-export const LANGUAGES = ['fr', 'nl', 'de', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { LANGUAGES, type Language } from '../../vocabulary';
+
+export { LANGUAGES, type Language };
 export const languageSchema = z.enum(LANGUAGES);
 
 const perLanguage = z

@@ -6,7 +6,8 @@
 //   the new ones are queued, so the old ones are never sent;
 // - a person who left the audience (declined, withdrew, said no to the event) loses their unsent ones.
 import { inTransaction, type Db } from '../../db/client';
-import { cancelPendingRows, enqueue, type OutboxPayload } from '../../db/repos/outbox';
+import { cancelPendingRows, enqueue } from '../../db/repos/outbox';
+import type { OutboxPayload } from '../outbox/payload';
 import { remindersByKey, rescheduleReminder } from '../../db/repos/reminders';
 import type { Services } from '../conversation/flow';
 import type { PanelConfig, ReminderRule } from '../panel/config';

@@ -2,19 +2,28 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { conversations } from '../schema/index';
-import type { Frame } from '../../core/conversation/flow';
 import { prepared } from '../prepared';
 
-export function loadStack(db: Db, personId: number): Frame[] | undefined {
+/**
+ * What the store reads of a conversation's frame: its flow and step (kept in their own columns).
+ * The rest is the core's (src/core/conversation/flow.ts, Frame): the store keeps it as JSON and
+ * gives it back as the type the caller names.
+ */
+export interface StoredFrame {
+  flow: string;
+  step: string;
+}
+
+export function loadStack<F extends StoredFrame>(db: Db, personId: number): F[] | undefined {
   const row = prepared(db, 'conversations.load', () =>
     db.select({ data: conversations.data }).from(conversations).where(eq(conversations.personId, sql.placeholder('id'))).prepare(),
   ).get({ id: personId });
   if (!row) return undefined;
-  const parsed = JSON.parse(row.data) as { stack?: Frame[] };
+  const parsed = JSON.parse(row.data) as { stack?: F[] };
   return Array.isArray(parsed.stack) && parsed.stack.length > 0 ? parsed.stack : undefined;
 }
 
-export function saveStack(db: Db, personId: number, stack: Frame[], now: Date): void {
+export function saveStack(db: Db, personId: number, stack: readonly StoredFrame[], now: Date): void {
   const top = stack[stack.length - 1]!;
   const data = JSON.stringify({ stack });
   prepared(db, 'conversations.save', () =>

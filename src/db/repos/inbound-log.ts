@@ -4,12 +4,12 @@
 import { and, count, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { inboundLog } from '../schema/index';
-import type { Outbound } from '../../core/conversation/messages';
 import { prepared } from '../prepared';
 
-export type SeenMessage = { delivered: boolean; replies: Outbound[] };
+/** A message seen before, with its replies not yet sent (the core's Outbound, kept as JSON). */
+export type SeenMessage<Reply> = { delivered: boolean; replies: Reply[] };
 
-export function findSeen(db: Db, channel: string, messageId: string): SeenMessage | undefined {
+export function findSeen<Reply>(db: Db, channel: string, messageId: string): SeenMessage<Reply> | undefined {
   const row = prepared(db, 'inbound.find', () =>
     db
       .select({ delivered: inboundLog.delivered, replies: inboundLog.replies })
@@ -17,10 +17,10 @@ export function findSeen(db: Db, channel: string, messageId: string): SeenMessag
       .where(and(eq(inboundLog.channel, sql.placeholder('channel')), eq(inboundLog.messageId, sql.placeholder('messageId'))))
       .prepare(),
   ).get({ channel, messageId });
-  return row ? { delivered: row.delivered, replies: JSON.parse(row.replies) as Outbound[] } : undefined;
+  return row ? { delivered: row.delivered, replies: JSON.parse(row.replies) as Reply[] } : undefined;
 }
 
-export function recordHandled(db: Db, channel: string, messageId: string, personId: number | null, replies: Outbound[], now: Date): void {
+export function recordHandled(db: Db, channel: string, messageId: string, personId: number | null, replies: readonly unknown[], now: Date): void {
   prepared(db, 'inbound.record', () =>
     db.$client.prepare(`INSERT INTO inbound_log (channel, message_id, person_id, replies, delivered, received_at) VALUES (?, ?, ?, ?, 0, ?)`),
   ).run(channel, messageId, personId, JSON.stringify(replies), now.getTime());

@@ -2,23 +2,21 @@
 import { and, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../client';
 import { outbox } from '../schema/index';
-import type { Outbound } from '../../core/conversation/messages';
-import type { Frame } from '../../core/conversation/flow';
 
 /**
- * Either a message already written, or a text key rendered in the person's language at send time.
- * `push`: the question the message asks, put on the person's conversation in the same transaction
- * that marks the message sent, so their next answer goes to it (and not before it arrived).
+ * The outline of what a queued message says, as the store accepts it (kept as JSON): a message
+ * already written, or a text key rendered at send time, and the question it asks. The exact shape
+ * is the core's (src/core/outbox/payload.ts, OutboxPayload), which fits this outline.
  */
-export type OutboxPayload = (
-  | { outbound: Outbound }
+export type StoredPayload = (
+  | { outbound: object }
   | { template: { key: string; params?: Record<string, unknown>; choices?: Array<{ id: string; key: string }> } }
-) & { push?: Frame };
+) & { push?: { flow: string; step: string; data: object } };
 
 export interface NewOutboxRow {
   personId: number;
   kind: 'reminder' | 'broadcast' | 'selection' | 'reply' | 'survey' | 'system';
-  payload: OutboxPayload;
+  payload: StoredPayload;
   dueAt: Date;
   /** Past this the message is skipped with a reason, never sent late. */
   expiresAt?: Date;

@@ -4,8 +4,7 @@ import { prepared } from '../prepared';
 import { randomInt } from 'node:crypto';
 import type { Db } from '../client';
 import { identities, people } from '../schema/index';
-import type { ChannelAddress } from '../../core/conversation/messages';
-import type { Language } from '../../core/panel/config';
+import type { ChannelAddress, Language } from '../../vocabulary';
 
 const PSEUDONYM_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 

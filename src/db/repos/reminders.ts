@@ -2,7 +2,7 @@
 import { and, eq, like } from 'drizzle-orm';
 import type { Db } from '../client';
 import { outbox } from '../schema/index';
-import type { OutboxPayload } from './outbox';
+import type { StoredPayload } from './outbox';
 
 export interface ReminderRow {
   id: number;
@@ -26,7 +26,7 @@ export function remindersByKey(db: Db): Map<string, ReminderRow> {
 }
 
 /** The same reminder (same key) at a new time, pending again. */
-export function rescheduleReminder(db: Db, id: number, times: { dueAt: Date; expiresAt: Date }, payload: OutboxPayload): void {
+export function rescheduleReminder(db: Db, id: number, times: { dueAt: Date; expiresAt: Date }, payload: StoredPayload): void {
   db.update(outbox)
     .set({ status: 'pending', skipReason: null, dueAt: times.dueAt, expiresAt: times.expiresAt, payload: JSON.stringify(payload), attempts: 0, lastError: null })
     .where(eq(outbox.id, id))

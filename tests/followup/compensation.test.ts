@@ -94,7 +94,7 @@ describe('compensation', () => {
     expect(bob.user.says('12345')).toContain("account holder's name");
     bob.user.says('Bob Jansen');
     bob.user.says('NL91ABNA0417164300');
-    expect(bob.user.says('No, change')).toContain("account holder's name");
+    expect(bob.user.says('No, change')).toContain('name on the account');
     bob.user.says('Bob Jänssen');
     bob.user.says('NL91ABNA0417164300');
     bob.user.says('1');

@@ -99,9 +99,9 @@ describe('registering on WhatsApp', () => {
     for (let i = 0; i < 200 && !(fs.existsSync(png) && (fs.statSync(png).mode & 0o777) === 0o600); i++) await new Promise((r) => setTimeout(r, 20));
     expect(fs.readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
     expect(fs.statSync(png).mode & 0o777).toBe(0o600);
-    // One alert for the login, however many QR codes follow; no QR code in it.
+    // One alert for the login, however many QR codes follow; no QR code in it, only where its picture is.
     const rows = h.panel.app.db.select().from(alerts).all();
-    expect(rows.map((a) => [a.kind, a.payload])).toEqual([['whatsapp_login_needed', '{}']]);
+    expect(rows.map((a) => [a.kind, JSON.parse(a.payload)])).toEqual([['whatsapp_login_needed', { picture: png }]]);
 
     await h.connect();
     expect(h.wa.sender.isReady()).toBe(true);

@@ -2,6 +2,8 @@
 // helpline channel, citizens' follow-ups in their threads, ticket messages updated when the status
 // changes, nudges for tickets left waiting, and alerts in the alerts channel. Time comes from the
 // injected clock, so tests call tick() directly.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { webApi } from '@slack/bolt';
 import { inTransaction } from '../../db/client';
 import { markAlertPosted, unpostedAlerts } from '../../db/repos/alerts';
@@ -22,6 +24,17 @@ import { describeAlert } from '../../core/organisers/alert-text';
 import type { Services } from '../../core/conversation/flow';
 import type { Organisers } from './organisers';
 import { actorLabel, escapeMrkdwn, shownState, ticketMessage } from './format';
+
+/** The picture an alert's payload names, when the file is still there (a login QR code is removed once logged in). */
+function pictureOf(payloadJson: string): { bytes: Buffer; name: string } | undefined {
+  try {
+    const file = (JSON.parse(payloadJson) as { picture?: unknown }).picture;
+    if (typeof file !== 'string' || !file.endsWith('.png')) return undefined;
+    return { bytes: fs.readFileSync(file), name: path.basename(file) };
+  } catch {
+    return undefined;
+  }
+}
 
 export interface PosterOptions {
   helplineChannel?: string;
@@ -187,7 +200,11 @@ export class SlackPoster {
     const { db, clock } = this.services;
     for (const alert of unpostedAlerts(db)) {
       await this.attempt(report, `alert ${alert.id}`, async () => {
-        await this.client.chat.postMessage({ channel, text: describeAlert(alert.kind, alert.payload) });
+        const text = describeAlert(alert.kind, alert.payload);
+        const picture = pictureOf(alert.payload);
+        // An alert with a picture (the WhatsApp login QR code) shows it: the file as it is now, so the current code.
+        if (picture) await this.client.files.uploadV2({ channel_id: channel, file: picture.bytes, filename: picture.name, title: 'WhatsApp login QR code', initial_comment: text });
+        else await this.client.chat.postMessage({ channel, text });
         markAlertPosted(db, alert.id, clock.now());
         report.alerts++;
       });

@@ -104,7 +104,8 @@ export class SessionHealth {
     if (dataDir) void saveQr(qr, dataDir).catch((err: Error) => this.deps.log.warn({ err: err.message }, 'whatsapp: could not save the login QR code'));
     this.qrShown = true;
     if (this.deps.alertLogin && !this.loginAlerted) {
-      raiseAlert(this.deps.db, 'whatsapp_login_needed', {}, this.deps.clock.now());
+      // The picture's path (no personal data): Slack posts the picture itself, the terminal says where it is.
+      raiseAlert(this.deps.db, 'whatsapp_login_needed', dataDir ? { picture: qrFiles(dataDir).png } : {}, this.deps.clock.now());
       this.loginAlerted = true;
     }
   }

@@ -11,7 +11,9 @@ const TEXTS: Record<string, (p: Payload) => string> = {
   wrong_code_burst: (p) => `:rotating_light: ${p.count} wrong invitation codes in ${p.minutes} minutes: someone may be guessing codes.`,
   needs_changed_late: (p) =>
     `:pushpin: ${p.person} changed their needs late${p.event ? ` for ${p.event}` : ''}${p.category ? ` (${p.category})` : ''}: check the logistics.`,
-  whatsapp_login_needed: () => `:iphone: WhatsApp needs a login: scan the QR code printed in panelbot's terminal (docs/whatsapp.md).`,
+  whatsapp_login_needed: (p) =>
+    `:iphone: WhatsApp needs a login: on the panel's phone open WhatsApp > Settings > Linked devices > Link a device and scan the QR code ` +
+    `(drawn in panelbot's terminal${p.picture ? `, and as a picture: ${p.picture}` : ''}). It changes about every 20 seconds: for the current one run \`npx panelbot whatsapp qr\` on the server (docs/whatsapp.md).`,
   whatsapp_trouble: (p) =>
     p.state === 'recovered'
       ? `:white_check_mark: WhatsApp is connected again; waiting messages are going out.`

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openDb, closeDb } from '../../src/db/client';
 import { readSettingsLeniently } from '../../src/config/settings';
 import { runDoctor, type Finding } from '../../src/doctor/index';
@@ -15,7 +15,8 @@ import { thisHolder } from '../../src/lease-holder';
 import { FAKE_TOKEN, FakeBotApi } from '../fakes/telegram-bot-api';
 import { startFakeSlack } from '../fakes/slack-web-api';
 import { tempDbPath } from '../helpers/chat';
-import { panelbot, ROOT } from '../helpers/run-cli';
+import { ROOT } from '../helpers/run-cli';
+import { runCli } from '../../src/cli/index';
 
 const EXAMPLE = path.join(ROOT, 'panel.example.yaml');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'panelbot-doctor-'));
@@ -226,10 +227,22 @@ describe('panelbot doctor', () => {
     }
   });
 
-  it('runs as a command: one line each, --json, exit code 1 when something must be fixed', () => {
+  it('runs as a command: one line each, --json, exit code 1 when something must be fixed', async () => {
+    // In-process through the command router (a child process per run costs a minute on a loaded machine).
+    const run = async (argv: string[], env: Record<string, string> = {}) => {
+      const written: string[] = [];
+      const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (written.push(String(chunk)), true));
+      for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
+      try {
+        return { code: await runCli(argv), stdout: written.join('') };
+      } finally {
+        spy.mockRestore();
+        vi.unstubAllEnvs();
+      }
+    };
     const db = path.join(tmp, 'cli-garbage.db');
     fs.writeFileSync(db, 'not a database');
-    const result = panelbot(['--db', db, '--config', EXAMPLE, 'doctor', '--json'], { env: { TELEGRAM_BOT_TOKEN: 'x' } });
+    const result = await run(['--db', db, '--config', EXAMPLE, 'doctor', '--json'], { TELEGRAM_BOT_TOKEN: 'x' });
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as { ok: boolean; findings: Finding[] };
     expect(report.ok).toBe(false);
@@ -237,8 +250,9 @@ describe('panelbot doctor', () => {
       'fail telegram: setting TELEGRAM_BOT_TOKEN: expected a token from @BotFather, like 123456:ABC-DEF…',
       `fail database: ${db} cannot be opened: file is not a database`,
     ]);
-    const plain = panelbot(['--config', EXAMPLE, '--db', soundDb('cli'), 'doctor']);
+    const plain = await run(['--config', EXAMPLE, '--db', soundDb('cli'), 'doctor']);
     expect(plain.code).toBe(0);
     expect(plain.stdout.trim().split('\n').at(-1)).toBe('panelbot doctor: nothing wrong found.');
-  }, 120_000);
+    expect(plain.stdout.trim().split('\n').every((l) => /^(ok  |info|WARN|FAIL) [a-z]+: |^panelbot doctor: /.test(l))).toBe(true);
+  });
 });

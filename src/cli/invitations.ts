@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { UsageError, one } from './args';
 import type { CliContext } from './context';
 import { readCsvFile, toCsv } from './csv';
-import { addInvitation } from '../db/repos/invitations';
+import { addInvitation, setInvitationEasyRead } from '../db/repos/invitations';
 import { checkCode, formatCode, generateCode, normalizeCode, ownCodes } from '../core/registration/invitation-code';
 import { LANGUAGES } from '../core/panel/config';
 import { inTransaction } from '../db/client';
@@ -14,6 +14,10 @@ import { freeInvitation } from '../db/repos/invitations';
 import { audit } from '../db/repos/audit';
 import { operator } from './operator';
 import { plural } from '../core/organisers/plural';
+
+/** The optional easy_read column: the letter was sent in easy-read, its conversation starts so. */
+const EASY_YES = new Set(['yes', 'y', '1', 'true', 'oui', 'ja', 'x']);
+const EASY_NO = new Set(['', 'no', 'n', '0', 'false', 'non', 'nee', 'nein']);
 
 const LANGUAGE_VALUE = new RegExp(`^(${LANGUAGES.join('|')})(\\+(${LANGUAGES.join('|')}))?$`);
 
@@ -54,7 +58,7 @@ async function importInvitations(ctx: CliContext): Promise<number> {
     ctx.err(`panelbot: ${file} does not exist`);
     return 1;
   }
-  const { rows } = readCsvFile(file, { required: ['code'], known: ['language', 'postcode', 'household'] });
+  const { rows } = readCsvFile(file, { required: ['code'], known: ['language', 'postcode', 'household', 'easy_read'] });
   const qrDir = one(ctx.args, 'qr');
   const publicUrl = qrDir ? publicUrlFor(ctx.settings) : undefined;
   const app = ctx.openApp();
@@ -89,15 +93,25 @@ async function importInvitations(ctx: CliContext): Promise<number> {
         problems.push(`line ${row.line}: postcode "${postcode}" should have 4 digits`);
         continue;
       }
+      const easyValue = (row.values.easy_read ?? '').trim().toLowerCase();
+      if (!EASY_YES.has(easyValue) && !EASY_NO.has(easyValue)) {
+        problems.push(`line ${row.line}: easy_read "${row.values.easy_read ?? ''}" should be yes or no (1 or 0; empty is no)`);
+        continue;
+      }
+      const easyRead = EASY_YES.has(easyValue);
       if (seen.has(code)) {
         problems.push(`line ${row.line}: code ${formatCode(code)} appears twice in the file`);
         continue;
       }
       seen.add(code);
       letters.push({ code, language });
-      const inserted = addInvitation(app.db, { code, languages: language, postcode, household: row.values.household || null }, now);
+      const inserted = addInvitation(app.db, { code, languages: language, postcode, household: row.values.household || null, easyRead }, now);
       if (inserted) added++;
-      else already++;
+      else {
+        already++;
+        // A file with the column sets the flag of letters imported before without it.
+        if (row.values.easy_read !== undefined) setInvitationEasyRead(app.db, code, easyRead);
+      }
     }
   });
   for (const p of problems) ctx.err(p);

@@ -81,7 +81,7 @@ describe('registering on Telegram', () => {
   it('sets the command menu in every language', async () => {
     tg = await telegramHarness();
     expect([...tg.fake.commands.keys()].sort()).toEqual(['', 'de', 'en', 'fr', 'nl']);
-    expect(tg.fake.commands.get('nl')!.map((c) => c.command)).toEqual(['start', 'help', 'language', 'human', 'mydata', 'cancel']);
+    expect(tg.fake.commands.get('nl')!.map((c) => c.command)).toEqual(['start', 'help', 'language', 'human', 'easyread', 'mydata', 'cancel']);
     expect(tg.fake.commands.get('fr')!.find((c) => c.command === 'language')!.description).toBe('Changer de langue');
     expect(tg.reported.join('\n')).toContain('@panel_test_bot is polling');
   });

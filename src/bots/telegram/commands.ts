@@ -5,7 +5,7 @@ import type { BotCommand } from 'grammy/types';
 import type { Services } from '../../core/conversation/flow';
 import type { Language } from '../../core/panel/config';
 
-export const MENU = ['start', 'help', 'language', 'human', 'mydata', 'cancel'] as const;
+export const MENU = ['start', 'help', 'language', 'human', 'easyread', 'mydata', 'cancel'] as const;
 
 export function menuFor(services: Services, lng: Language): BotCommand[] {
   return MENU.map((command) => ({ command, description: services.i18n.t(lng, `telegram:commands.${command}`) }));

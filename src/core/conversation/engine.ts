@@ -3,7 +3,7 @@
 import { inSavepoint, inTransaction, transactionOpen } from '../../db/client';
 import { findSeen, markDelivered, markReplySent, messagesSince, recordHandled } from '../../db/repos/inbound-log';
 import { holdMessage, loadStack, peopleWithHeld, saveStack, takeHeld } from '../../db/repos/conversations';
-import { createPerson, findPersonByAddress, setPersonLanguage, touchIdentity } from '../../db/repos/people';
+import { createPerson, findPersonByAddress, setPersonEasyRead, setPersonLanguage, touchIdentity } from '../../db/repos/people';
 import type { Answer, Flow, Frame, FrameData, Person, Services, Step, Turn } from './flow';
 import type { TextParams } from './i18n';
 import type { ChannelAddress, Inbound, Outbound } from './messages';
@@ -157,13 +157,16 @@ export class Engine {
     const code = (err as { code?: string }).code;
     log.error({ err: { name: (err as Error).name, code, stack: (err as Error).stack }, channel: inbound.address.channel }, 'message not handled');
     let lang: Language = 'en';
+    let easy = false;
     try {
-      lang = findPersonByAddress(db, inbound.address)?.language ?? guessLanguage(inbound.languageHint);
+      const person = findPersonByAddress(db, inbound.address);
+      lang = person?.language ?? guessLanguage(inbound.languageHint);
+      easy = person?.easyRead === true;
     } catch {
       lang = guessLanguage(inbound.languageHint);
     }
     const key = code?.startsWith('SQLITE_BUSY') || code === 'SQLITE_FULL' || code === 'SQLITE_IOERR' ? 'common:errors.unavailable' : 'common:errors.internal';
-    return [{ text: this.services.i18n.t(lang, key, { phone: this.services.config.helpline.phone }) }];
+    return [{ text: this.services.i18n.t(lang, key, { phone: this.services.config.helpline.phone }, easy) }];
   }
 
   /**
@@ -250,7 +253,8 @@ export class Engine {
     if (!isNew) {
       const recent = messagesSince(db, person.id, new Date(now.getTime() - 60_000));
       if (recent >= FLOOD_LIMIT_PER_MINUTE) {
-        const replies = recent === FLOOD_LIMIT_PER_MINUTE ? [{ text: this.services.i18n.t(person.language ?? guessLanguage(inbound.languageHint), 'common:errors.flood', { phone: this.services.config.helpline.phone }) }] : [];
+        const lang = person.language ?? guessLanguage(inbound.languageHint);
+        const replies = recent === FLOOD_LIMIT_PER_MINUTE ? [{ text: this.services.i18n.t(lang, 'common:errors.flood', { phone: this.services.config.helpline.phone }, person.easyRead === true) }] : [];
         // Nothing is lost: the last message is kept and answered after the pause (answerHeld, or the next message).
         holdMessage(db, person.id, { address: inbound.address, messageId: inbound.messageId, content: inbound.content, at: now.getTime() }, now);
         this.withHeld?.add(person.id);
@@ -280,6 +284,7 @@ export class Engine {
     if (!turn.forgotten) {
       saveStack(db, person.id, turn.stack, now);
       if (turn.languageChanged) setPersonLanguage(db, person.id, turn.person.language!);
+      if (turn.easyChanged) setPersonEasyRead(db, person.id, turn.person.easyRead === true);
     }
     recordHandled(db, channel, inbound.messageId, turn.forgotten ? null : person.id, turn.replies, now);
     return turn.replies;
@@ -381,6 +386,7 @@ export function guessLanguage(hint: string | undefined): Language {
 class TurnImpl implements Turn {
   readonly replies: Outbound[] = [];
   languageChanged = false;
+  easyChanged = false;
   forgotten = false;
   /** Where the message being answered sits in the chat (Inbound.order). */
   order: Inbound['order'];
@@ -405,6 +411,9 @@ class TurnImpl implements Turn {
   get lang(): Language {
     return this.person.language ?? this.fallbackLang;
   }
+  get easy(): boolean {
+    return this.person.easyRead === true;
+  }
   get frame(): Frame {
     return this.stack[this.stack.length - 1]!;
   }
@@ -413,7 +422,7 @@ class TurnImpl implements Turn {
   }
 
   t(key: string, params?: TextParams): string {
-    return this.services.i18n.t(this.lang, key, params);
+    return this.services.i18n.t(this.lang, key, params, this.easy);
   }
   say(message: string | Outbound): void {
     this.replies.push(typeof message === 'string' ? { text: message } : message);
@@ -439,6 +448,10 @@ class TurnImpl implements Turn {
   setLanguage(lng: Language): void {
     this.person.language = lng;
     this.languageChanged = true;
+  }
+  setEasyRead(on: boolean): void {
+    this.person.easyRead = on;
+    this.easyChanged = true;
   }
   quiet(): void {
     this.silent = true;

@@ -28,6 +28,8 @@ export interface Person {
   pseudonym: string;
   language: Language | null;
   status: string;
+  /** Easy-read texts: null until the person chooses (an easy-read letter switches it on while null). */
+  easyRead: boolean | null;
 }
 
 export interface Services {
@@ -86,6 +88,8 @@ export interface Turn {
   readonly address: ChannelAddress;
   /** The person's language, or the best guess before they chose one. */
   readonly lang: Language;
+  /** Whether texts are sent in easy-read (the person asked, or their letter was an easy-read one). */
+  readonly easy: boolean;
   readonly services: Services;
   readonly frame: Frame;
   /** Whether this frame sits on top of another one it returns to. */
@@ -99,6 +103,8 @@ export interface Turn {
   /** Ends every flow and starts this one. */
   replace(flow: string, step?: string, data?: FrameData): void;
   setLanguage(lng: Language): void;
+  /** Easy-read on or off, kept with the person (saved with this message). */
+  setEasyRead(on: boolean): void;
   /** Do not ask the next question after this message (the flow has said everything). */
   quiet(): void;
   /** The person was erased: save no conversation for them after this message. */

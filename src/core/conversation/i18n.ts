@@ -9,8 +9,15 @@ export const LOCALES_DIR = packagePath('locales');
 
 export type TextParams = Record<string, unknown>;
 
+/** The easy-read version of `ns:key` is `key_easy` in the same file (`key_easy_one`… for plurals). */
+export const EASY_CONTEXT = 'easy';
+
 export interface Translator {
-  t(lng: Language, key: string, params?: TextParams): string;
+  /**
+   * The text in this language; with `easy`, its easy-read version (`key_easy`, i18next's context),
+   * falling back to the text itself where none was needed.
+   */
+  t(lng: Language, key: string, params?: TextParams, easy?: boolean): string;
   /** A list of words stored as "a|b|c" (e.g. the words of a command). */
   list(lng: Language, key: string): string[];
   has(lng: Language, key: string): boolean;
@@ -49,12 +56,13 @@ export function createTranslator(dir = LOCALES_DIR): Translator {
   const plain = new Map<string, string>();
   return {
     namespaces,
-    t: (lng, key, params) => {
-      if (params) return instance.t(key, { ...params, lng }) as string;
-      const id = `${lng}\u0000${key}`;
+    t: (lng, key, params, easy) => {
+      const context = easy ? { context: EASY_CONTEXT } : {};
+      if (params) return instance.t(key, { ...params, lng, ...context }) as string;
+      const id = `${lng}\u0000${key}\u0000${easy ? 1 : 0}`;
       let text = plain.get(id);
       if (text === undefined) {
-        text = instance.t(key, { lng }) as string;
+        text = instance.t(key, { lng, ...context }) as string;
         plain.set(id, text);
       }
       return text;

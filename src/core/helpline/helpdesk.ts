@@ -4,6 +4,7 @@
 import { inTransaction } from '../../db/client';
 import { audit } from '../../db/repos/audit';
 import { enqueue } from '../../db/repos/outbox';
+import { getPerson } from '../../db/repos/people';
 import { addTicketMessage, getTicket, messageBySource, updateTicket, type TicketRow } from '../../db/repos/tickets';
 import type { Services } from '../conversation/flow';
 import { LANGUAGES, type Language } from '../panel/config';
@@ -76,7 +77,7 @@ export function replyToTicket(services: Services, id: number, actor: string, tex
         personId: ticket.personId,
         kind: 'reply',
         priority: 0,
-        payload: { outbound: { text: i18n.t(lng, 'helpline:reply', { ref: `#${id}`, text: body }) } },
+        payload: { outbound: { text: i18n.t(lng, 'helpline:reply', { ref: `#${id}`, text: body }, getPerson(db, ticket.personId)?.easyRead === true) } },
         dueAt: now,
         idempotencyKey: `reply:${messageId}`,
         channel: ticket.channel,

@@ -148,7 +148,7 @@ export class Dispatcher {
       try {
         payload = JSON.parse(row.payload) as OutboxPayload;
         const lang = (LANGUAGES as readonly string[]).includes(row.language ?? '') ? (row.language as Language) : (config.panel.languages[0] ?? 'en');
-        message = renderPayload(payload, lang, i18n, tz);
+        message = renderPayload(payload, lang, i18n, tz, row.easyRead === true);
       } catch (err) {
         failRow(db, row.id, `cannot render: ${(err as Error).message}`, row.attempts + 1);
         report.failed++;

@@ -58,17 +58,19 @@ export const eraseFlow = confirmFlow(
   (turn) => {
     const { db, log, config, i18n } = turn.services;
     const lang = turn.lang;
+    // Read before the erasure: the person's row (and their easy-read choice) goes with it.
+    const easy = turn.easy;
     const money = erasePerson(db, turn.person.id);
     log.info({ person: turn.person.pseudonym, money: money.kind }, 'personal data erased on request');
     // Exactly what is kept of the money, and until when (accounting law).
     const text =
       money.kind === 'paid'
-        ? i18n.t(lang, 'rights:erase.donePaid', { until: formatDate(paymentKeptUntil(money.paidAt, config), lang, config.panel.timezone) })
+        ? i18n.t(lang, 'rights:erase.donePaid', { until: formatDate(paymentKeptUntil(money.paidAt, config), lang, config.panel.timezone) }, easy)
         : money.kind === 'in_flight'
-          ? i18n.t(lang, 'rights:erase.doneInFlight', { years: config.compensation.keepPaymentYears })
+          ? i18n.t(lang, 'rights:erase.doneInFlight', { years: config.compensation.keepPaymentYears }, easy)
           : money.kind === 'dropped'
-            ? i18n.t(lang, 'rights:erase.doneDropped')
-            : i18n.t(lang, 'rights:erase.done');
+            ? i18n.t(lang, 'rights:erase.doneDropped', undefined, easy)
+            : i18n.t(lang, 'rights:erase.done', undefined, easy);
     turn.say(text);
     turn.forget();
   },

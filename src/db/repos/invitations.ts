@@ -71,6 +71,11 @@ export function oldestWrongCodeSince(db: Db, personId: number, since: Date): Dat
 }
 
 /** Adds a letter's code; false when the code is already known (importing twice changes nothing). */
-export function addInvitation(db: Db, row: { code: string; languages: string; postcode?: string | null; household?: string | null }, now: Date): boolean {
+export function addInvitation(db: Db, row: { code: string; languages: string; postcode?: string | null; household?: string | null; easyRead?: boolean }, now: Date): boolean {
   return db.insert(invitations).values({ ...row, importedAt: now }).onConflictDoNothing().run().changes === 1;
+}
+
+/** Marks a known letter as easy-read or not (an import run again with the easy_read column). */
+export function setInvitationEasyRead(db: Db, code: string, easyRead: boolean): void {
+  db.update(invitations).set({ easyRead }).where(eq(invitations.code, code)).run();
 }

@@ -47,6 +47,7 @@ export function dueRows(db: Db, now: Date, channels: { mine?: string | undefined
       attempts: outbox.attempts,
       expiresAt: outbox.expiresAt,
       language: people.language,
+      easyRead: people.easyRead,
     })
     .from(outbox)
     .leftJoin(people, eq(people.id, outbox.personId))

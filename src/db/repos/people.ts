@@ -13,6 +13,8 @@ export interface PersonRow {
   pseudonym: string;
   language: Language | null;
   status: string;
+  /** Easy-read texts: null until chosen (or set by an easy-read letter). */
+  easyRead: boolean | null;
 }
 
 function newPseudonym(): string {
@@ -24,7 +26,7 @@ function newPseudonym(): string {
 export function findPersonByAddress(db: Db, address: ChannelAddress): PersonRow | undefined {
   const row = prepared(db, 'people.byAddress', () =>
     db
-      .select({ id: people.id, pseudonym: people.pseudonym, language: people.language, status: people.status })
+      .select({ id: people.id, pseudonym: people.pseudonym, language: people.language, status: people.status, easyRead: people.easyRead })
       .from(identities)
       .innerJoin(people, eq(people.id, identities.personId))
       .where(and(eq(identities.channel, sql.placeholder('channel')), eq(identities.userId, sql.placeholder('userId'))))
@@ -45,7 +47,7 @@ export function createPerson(db: Db, address: ChannelAddress, now: Date): Person
     const inserted = insertPerson.get(pseudonym, now.getTime()) as { id: number } | undefined;
     if (!inserted) continue; // the pseudonym was taken: draw another
     insertIdentity.run(address.channel, address.userId, inserted.id, now.getTime(), now.getTime());
-    return { id: inserted.id, pseudonym, language: null, status: 'active' };
+    return { id: inserted.id, pseudonym, language: null, status: 'active', easyRead: null };
   }
 }
 
@@ -53,9 +55,13 @@ export function setPersonLanguage(db: Db, personId: number, language: Language):
   prepared(db, 'people.language', () => db.$client.prepare('UPDATE people SET language = ? WHERE id = ?')).run(language, personId);
 }
 
+export function setPersonEasyRead(db: Db, personId: number, easyRead: boolean): void {
+  prepared(db, 'people.easyRead', () => db.$client.prepare('UPDATE people SET easy_read = ? WHERE id = ?')).run(easyRead ? 1 : 0, personId);
+}
+
 export function getPerson(db: Db, personId: number): PersonRow | undefined {
   return db
-    .select({ id: people.id, pseudonym: people.pseudonym, language: people.language, status: people.status })
+    .select({ id: people.id, pseudonym: people.pseudonym, language: people.language, status: people.status, easyRead: people.easyRead })
     .from(people)
     .where(eq(people.id, personId))
     .get() as PersonRow | undefined;

@@ -13,6 +13,11 @@ export const people = sqliteTable('people', {
   status: text('status').notNull().default('active'),
   /** Only essential messages (no news, no surveys) when true. */
   essentialOnly: integer('essential_only', { mode: 'boolean' }).notNull().default(false),
+  /**
+   * Easy-read: texts in short sentences and everyday words (the `_easy` versions). Null until the
+   * person chooses ("simple" / "normal text"); an easy-read letter switches it on while null.
+   */
+  easyRead: integer('easy_read', { mode: 'boolean' }),
   /** Asked after the draw of those not selected: may we tell you about future panels? */
   futurePanels: integer('future_panels', { mode: 'boolean' }),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),

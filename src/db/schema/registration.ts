@@ -9,6 +9,8 @@ export const invitations = sqliteTable('invitations', {
   postcode: text('postcode'),
   household: text('household'),
   importedAt: integer('imported_at', { mode: 'timestamp_ms' }).notNull(),
+  /** The letter was sent in easy-read (import column easy_read): its conversation starts in easy-read. */
+  easyRead: integer('easy_read', { mode: 'boolean' }).notNull().default(false),
   /** The person who entered this code; one code registers one person. */
   claimedBy: integer('claimed_by').references(() => people.id, { onDelete: 'set null' }),
   claimedAt: integer('claimed_at', { mode: 'timestamp_ms' }),

@@ -5,6 +5,7 @@ import { findInvitation } from '../../../db/repos/invitations';
 import { letterLanguages, normalizeCode } from '../../registration/invitation-code';
 import type { Language } from '../../panel/config';
 import { languageChoices, matchLanguage } from './language-choice';
+import { easyReadFromLetter } from '../easy-read';
 
 function preferredLanguages(turn: Turn): Language[] {
   const code = turn.frame.data.startCode as string | undefined;
@@ -20,7 +21,7 @@ function choices(turn: Turn) {
 function inEveryLanguage(turn: Turn, key: string): string {
   const { i18n, config } = turn.services;
   return choices(turn)
-    .map((c) => i18n.t(c.id as Language, key, { panel: config.panel.name[c.id as Language] }))
+    .map((c) => i18n.t(c.id as Language, key, { panel: config.panel.name[c.id as Language] }, turn.easy))
     .join('\n');
 }
 
@@ -42,8 +43,10 @@ export const welcomeFlow: Flow & { onStart(turn: Turn, payload?: string): boolea
         if (!lng) {
           // A code typed before choosing a language is kept for the registration.
           const code = normalizeCode(answer.text);
-          if (code && findInvitation(turn.services.db, code)) {
+          const invitation = code ? findInvitation(turn.services.db, code) : undefined;
+          if (code && invitation) {
             turn.frame.data.startCode = code;
+            easyReadFromLetter(turn, invitation.easyRead);
             turn.goto('choose');
             return;
           }
@@ -60,7 +63,10 @@ export const welcomeFlow: Flow & { onStart(turn: Turn, payload?: string): boolea
   },
   onStart(turn, payload) {
     const code = payload ? normalizeCode(payload) : undefined;
-    if (code) turn.frame.data.startCode = code;
+    if (code) {
+      turn.frame.data.startCode = code;
+      easyReadFromLetter(turn, findInvitation(turn.services.db, code)?.easyRead);
+    }
     turn.goto('choose');
     return true;
   },

@@ -9,6 +9,7 @@ import { withWayOut } from '../../helpline/way-out';
 import { mentionsLostLetter } from '../../helpline/hearing';
 import { LOST_LETTER_FLOW } from './lost-letter';
 import { outsideWindow } from '../window';
+import { easyReadFromLetter } from '../../conversation/easy-read';
 
 const HOUR = 3_600_000;
 
@@ -60,6 +61,7 @@ export function tryCode(turn: Turn, raw: string, data: FrameData, fromLink = fal
   // someone who stops halfway never locks the real invitee out. Only a claimed code is refused.
   if (invitation.claimedBy !== null && invitation.claimedBy !== turn.person.id) return { error: 'registration:code.used', params: helpParams(turn) };
   data.code = code;
+  easyReadFromLetter(turn, invitation.easyRead);
   turn.say(turn.t('registration:code.accepted', { code: formatCode(code) }));
 }
 

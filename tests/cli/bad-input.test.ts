@@ -45,7 +45,7 @@ describe('CSV files', () => {
     expect(await c.run('invitations', 'import', c.file('semi.csv', `code;language\n${a};fr\n${b};nl\n`))).toBe(1);
     expect(c.errLines()).toEqual([expect.stringMatching(/semi\.csv, line 1: the columns are separated by ";"; panelbot reads commas/)]);
     expect(await c.run('invitations', 'import', c.file('extra.csv', `code,language,name\n${a},fr,Ann\n`))).toBe(1);
-    expect(c.errLines()).toEqual([expect.stringMatching(/extra\.csv, line 1: unknown column "name" \(columns: code, language, postcode, household\)/)]);
+    expect(c.errLines()).toEqual([expect.stringMatching(/extra\.csv, line 1: unknown column "name" \(columns: code, language, postcode, household, easy_read\)/)]);
     expect(await c.run('invitations', 'import', c.file('stray.csv', `code,language\n${a},fr\n${b},nl,1000\n`))).toBe(1);
     expect(c.errLines()).toEqual([expect.stringMatching(/stray\.csv, line 3: 3 fields but the header has 2 columns/)]);
     expect(panel.app.db.select().from(invitations).all()).toHaveLength(0);

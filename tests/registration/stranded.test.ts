@@ -21,6 +21,8 @@ interface Words {
   first: string;
   last: string;
   lostLetter: string;
+  /** The same typed quickly: no apostrophe, no capitals (16 letters without spaces: the shape of a code). */
+  lostLetterPlain: string[];
   noCode: string;
   urgent: string;
   question: string;
@@ -28,9 +30,9 @@ interface Words {
 }
 
 const WORDS: Record<'fr' | 'nl' | 'de', Words> = {
-  fr: { language: 'Français', yes: 'oui', okay: "d'accord", cancel: 'annuler', dateInWords: 'le 1er avril 1985', gender: 'je suis une femme', first: 'Élodie', last: 'Dupont', lostLetter: "J'ai perdu ma lettre", noCode: "Comment puis-je m'inscrire sans code ?", urgent: 'Je suis malade', question: 'Y a-t-il une garde des enfants ?', greeting: 'Bonjour !' },
-  nl: { language: 'Nederlands', yes: 'ja', okay: 'akkoord', cancel: 'annuleren', dateInWords: '1 april 1985', gender: 'vrouwelijk', first: 'Joke', last: 'Janssens', lostLetter: 'Ik ben mijn brief kwijt', noCode: 'Hoe kan ik mij inschrijven zonder code?', urgent: 'Ik ben ziek', question: 'Is er kinderopvang?', greeting: 'Goedendag' },
-  de: { language: 'Deutsch', yes: 'ja', okay: 'einverstanden', cancel: 'abbrechen', dateInWords: '1. April 1985', gender: 'Ich bin eine Frau', first: 'Jürgen', last: 'Schmitz', lostLetter: 'Ich habe meinen Brief verloren', noCode: 'Wie kann ich mich ohne Code anmelden?', urgent: 'Ich habe mich verlaufen', question: 'Gibt es Kinderbetreuung?', greeting: 'Guten Tag' },
+  fr: { language: 'Français', yes: 'oui', okay: "d'accord", cancel: 'annuler', dateInWords: 'le 1er avril 1985', gender: 'je suis une femme', first: 'Élodie', last: 'Dupont', lostLetter: "J'ai perdu ma lettre", lostLetterPlain: ['j ai perdu ma lettre', 'jai perdu ma lettre', 'lettre perdue'], noCode: "Comment puis-je m'inscrire sans code ?", urgent: 'Je suis malade', question: 'Y a-t-il une garde des enfants ?', greeting: 'Bonjour !' },
+  nl: { language: 'Nederlands', yes: 'ja', okay: 'akkoord', cancel: 'annuleren', dateInWords: '1 april 1985', gender: 'vrouwelijk', first: 'Joke', last: 'Janssens', lostLetter: 'Ik ben mijn brief kwijt', lostLetterPlain: ['brief kwijt', 'ik heb geen brief'], noCode: 'Hoe kan ik mij inschrijven zonder code?', urgent: 'Ik ben ziek', question: 'Is er kinderopvang?', greeting: 'Goedendag' },
+  de: { language: 'Deutsch', yes: 'ja', okay: 'einverstanden', cancel: 'abbrechen', dateInWords: '1. April 1985', gender: 'Ich bin eine Frau', first: 'Jürgen', last: 'Schmitz', lostLetter: 'Ich habe meinen Brief verloren', lostLetterPlain: ['brief verloren', 'hab keinen brief'], noCode: 'Wie kann ich mich ohne Code anmelden?', urgent: 'Ich habe mich verlaufen', question: 'Gibt es Kinderbetreuung?', greeting: 'Guten Tag' },
 };
 const PHONE = '+32 2 000 00 00';
 
@@ -52,6 +54,20 @@ for (const lng of ['fr', 'nl', 'de'] as const) {
       expect(panel.app.db.select().from(ticketMessages).get()!.text).toMatch(/^Lost or missing letter/);
       // "How can I register without a code?" takes the same path.
       expect(u.says(w.noCode)).toContain(t('registration:lostLetter.ask'));
+    });
+
+    it('a lost letter typed without apostrophe or capitals takes the same path, not the urgent one', () => {
+      panel = testPanel();
+      for (const [i, typed] of w.lostLetterPlain.entries()) {
+        const u = panel.user(`plain-lost-${lng}-${i}`);
+        u.sends({ kind: 'start' });
+        u.says(w.language);
+        const answer = u.says(typed);
+        expect(answer, typed).toContain(t('registration:lostLetter.ask'));
+        expect(answer, typed).not.toContain(t('registration:code.format'));
+      }
+      expect(panel.app.db.select().from(tickets).all().filter((k) => k.urgent)).toEqual([]);
+      expect(panel.app.db.select().from(alerts).all()).toEqual([]);
     });
 
     it('a wrong code says how to reach a person; two wrong dates offer a person', () => {

@@ -82,7 +82,11 @@ export function codeStep(onAccepted: (turn: Turn) => void): Step {
     ask: (turn) => ({ text: turn.t('registration:code.ask') }),
     // "I lost my letter", "how can I register without a code?": the team is asked to find the code.
     hear(turn, text) {
-      if (normalizeCode(text) || !mentionsLostLetter(text)) return false;
+      if (!mentionsLostLetter(text)) return false;
+      // "j ai perdu ma lettre" is 16 letters once its spaces are dropped, the shape of another
+      // service's code: only a code the panel knows is read as a code here.
+      const code = normalizeCode(text);
+      if (code && findInvitation(turn.services.db, code)) return false;
       turn.push(LOST_LETTER_FLOW);
       return true;
     },

@@ -32,11 +32,11 @@ export interface TestUser {
   presses(choiceLabel: string): string;
   sends(content: InboundContent): string;
   /**
-   * Sends a text the way the adapters do (engine.submit, then replySent for each reply and
+   * Sends a text (or any content: a /start, a button) the way the adapters do (engine.submit, then replySent for each reply and
    * delivered) and returns each reply on its own, choices as a numbered list: a test can say which
    * reply says what, and in which order.
    */
-  tells(text: string): Promise<string[]>;
+  tells(text: string | InboundContent): Promise<string[]>;
   /** The raw replies of the last message. */
   last: Outbound[];
 }
@@ -64,7 +64,8 @@ export function testPanel(options: { dbPath?: string; now?: string; clock?: Manu
         says: (text) => user.sends({ kind: 'text', text }),
         async tells(text) {
           clock.advance(3000);
-          const inbound = { address: { channel, userId: id }, messageId: `${id}-${Date.now()}-${++seq}`, content: { kind: 'text' as const, text } };
+          const content: InboundContent = typeof text === 'string' ? { kind: 'text', text } : text;
+          const inbound = { address: { channel, userId: id }, messageId: `${id}-${Date.now()}-${++seq}`, content };
           user.last = await app.engine.submit(inbound);
           for (const reply of user.last) app.engine.replySent(inbound, reply);
           app.engine.delivered(inbound);

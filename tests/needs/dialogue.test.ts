@@ -1,5 +1,6 @@
 // The needs dialogue, as a selected person lives it: right after confirming, skippable, kept
-// answer by answer, changeable later; a minor's guardian; a late change that alerts.
+// answer by answer, changeable later; a minor's guardian; a late change that alerts. The English
+// dialogue and its change go through submit as the adapters send, each reply checked in order.
 import { afterEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { testPanel, type TestPanel } from '../helpers/chat';
@@ -18,47 +19,46 @@ describe('the needs dialogue', () => {
     panel = testPanel({ now: '2027-02-02T10:00:00+01:00' });
     const ann = register(panel, 'ann', { lang: 'en', firstName: 'Ann', lastName: 'Peeters', birthDate: '21/03/1990', postcode: '6700' });
     expect(await drawn(panel, 'ann')).toContain('you have been drawn');
+    // Each reply on its own, in order, as the adapters send them.
+    const says = (part: string) => expect.stringContaining(part);
 
-    const confirmed = ann.says('yes');
-    expect(confirmed).toContain('Wonderful, thank you!');
-    expect(confirmed).toContain('You can skip any question');
-    expect(ann.says("Let's go")).toContain('Do you eat a special diet?');
+    expect(await ann.tells('yes')).toEqual([says('Wonderful, thank you!'), says('You can skip any question')]);
+    expect(await ann.tells("Let's go")).toEqual([says('Do you eat a special diet?')]);
 
-    expect(ann.says('Vegetarian')).toContain('children who will need it');
+    expect(await ann.tells('Vegetarian')).toEqual([says('children who will need it')]);
     // Someone who stops here keeps the diet they gave.
     expect(needsOf('ann')?.diet).toBe('vegetarian');
 
-    expect(ann.says('yes')).toContain('How many children');
-    expect(ann.says('2')).toContain('How old is child 1 of 2?');
+    expect(await ann.tells('yes')).toEqual([says('How many children')]);
+    expect(await ann.tells('2')).toEqual([says('How old is child 1 of 2?')]);
     // A typed age is the age, never a position in the list; 12 is too old for childcare.
-    expect(ann.says('12')).toContain(panel.app.services.i18n.t('en', 'needs:children.ageInvalid'));
-    expect(ann.says('3')).toContain('How old is child 2 of 2?');
-    expect(ann.says('7')).toContain('On which days');
-    expect(ann.says('Only some days')).toContain('☐ Sat 20 Feb (Weekend 1');
-    const ticked = ann.says('1');
-    expect(ticked).toContain('☑ Sat 20 Feb');
+    expect(await ann.tells('12')).toEqual([says(panel.app.services.i18n.t('en', 'needs:children.ageInvalid')), says('How old is child 1 of 2?')]);
+    expect(await ann.tells('3')).toEqual([says('How old is child 2 of 2?')]);
+    expect(await ann.tells('7')).toEqual([says('On which days')]);
+    expect(await ann.tells('Only some days')).toEqual([says('☐ Sat 20 Feb (Weekend 1')]);
+    const ticked = await ann.tells('1');
+    expect(ticked).toEqual([says('☑ Sat 20 Feb')]);
     // The ticked days are also written in words, not only as ☑.
-    expect(ticked).toContain('Ticked: Saturday 20 February.');
-    ann.says('2');
-    expect(ann.says('Done')).toContain('Will someone come with you?');
+    expect(ticked[0]).toContain('Ticked: Saturday 20 February.');
+    expect(await ann.tells('2')).toEqual([says('Ticked: Saturday 20 February, Sunday 21 February.')]);
+    expect(await ann.tells('Done')).toEqual([says('Will someone come with you?')]);
     expect(needsOf('ann')).toMatchObject({ children: 2, childAges: [3, 7], childcareDays: ['2027-02-20', '2027-02-21'] });
 
-    expect(ann.says('no')).toContain('get around the venue');
-    expect(ann.says('Wheelchair')).toContain('hearing or sight');
-    expect(ann.says('Skip')).toContain('other help with language');
-    expect(ann.says('Skip')).toContain('How will you travel');
+    expect(await ann.tells('no')).toEqual([says('get around the venue')]);
+    expect(await ann.tells('Wheelchair')).toEqual([says('hearing or sight')]);
+    expect(await ann.tells('Skip')).toEqual([says('other help with language')]);
+    expect(await ann.tells('Skip')).toEqual([says('How will you travel')]);
     // Arlon is some 160 km from Brussels: the hotel is offered without asking the distance.
-    const hotel = ann.says('Car');
-    expect(hotel).toContain('As you live more than 100 km from the venue');
-    expect(ann.says('yes')).toContain('Is there anything else');
-    const done = ann.says('A quiet room to rest at lunch');
-    expect(done).toContain('Here is what we have noted');
-    expect(done).toContain('• Meals: Vegetarian');
-    expect(done).toContain('• Childcare: 2 children · age 3, 7 · Sat 20 Feb, Sun 21 Feb');
-    expect(done).toContain('• Getting around: Wheelchair');
-    expect(done).toContain('• Hearing or sight: not given');
-    expect(done).toContain('• Hotel night: Yes');
-    expect(done).toContain('• Anything else: A quiet room to rest at lunch');
+    expect(await ann.tells('Car')).toEqual([says('As you live more than 100 km from the venue')]);
+    expect(await ann.tells('yes')).toEqual([says('Is there anything else')]);
+    const done = await ann.tells('A quiet room to rest at lunch');
+    expect(done).toEqual([says('Here is what we have noted')]);
+    expect(done[0]).toContain('• Meals: Vegetarian');
+    expect(done[0]).toContain('• Childcare: 2 children · age 3, 7 · Sat 20 Feb, Sun 21 Feb');
+    expect(done[0]).toContain('• Getting around: Wheelchair');
+    expect(done[0]).toContain('• Hearing or sight: not given');
+    expect(done[0]).toContain('• Hotel night: Yes');
+    expect(done[0]).toContain('• Anything else: A quiet room to rest at lunch');
 
     expect(needsOf('ann')).toMatchObject({ companion: 'none', mobility: 'wheelchair', senses: null, languageSupport: null, travel: 'car', hotel: true });
     expect(needsOf('ann')?.completedAt).not.toBeNull();
@@ -112,31 +112,33 @@ describe('the needs dialogue', () => {
     panel = testPanel({ now: '2027-02-02T10:00:00+01:00' });
     const ann = register(panel, 'ann', { lang: 'en', firstName: 'Ann', lastName: 'Peeters', birthDate: '21/03/1990', postcode: '9000' });
     await drawn(panel, 'ann');
-    ann.says('yes');
-    expect(ann.says('Later')).toContain('Type "my needs" whenever you are ready');
+    const says = (part: string) => expect.stringContaining(part);
+    expect(await ann.tells('yes')).toEqual([says('Wonderful, thank you!'), says('You can skip any question')]);
+    expect(await ann.tells('Later')).toEqual([says('Type "my needs" whenever you are ready')]);
     expect(needsOf('ann')).toBeUndefined();
 
     // The same day, later: no answer yet, so the questions start from the beginning.
-    expect(ann.says('my needs')).toContain('You can skip any question');
-    ann.says("Let's go");
-    ann.says('Halal');
-    for (let i = 0; i < 6; i++) ann.says('Skip');
-    const done = ann.says('Nothing else');
-    expect(done).toContain('• Meals: Halal');
-    expect(done).not.toContain('Hotel night'); // Ghent is near Brussels.
+    expect(await ann.tells('my needs')).toEqual([says('You can skip any question')]);
+    expect(await ann.tells("Let's go")).toEqual([says('Do you eat a special diet?')]);
+    expect(await ann.tells('Halal')).toEqual([says('children who will need it')]);
+    for (const next of ['Will someone come with you?', 'get around the venue', 'hearing or sight', 'other help with language', 'How will you travel', 'Is there anything else']) {
+      expect(await ann.tells('Skip')).toEqual([says(next)]);
+    }
+    const done = await ann.tells('Nothing else');
+    expect(done).toEqual([says('Here is what we have noted')]);
+    expect(done[0]).toContain('• Meals: Halal');
+    expect(done[0]).not.toContain('Hotel night'); // Ghent is near Brussels.
 
     panel.clock.advance(7 * 86_400_000);
-    const review = ann.says('my needs');
-    expect(review).toContain('Here is what you have told us:');
-    expect(review).toContain('• Meals: Halal');
-    expect(review).toContain('What would you like to change?');
-    expect(ann.says('Meals')).toContain('Do you eat a special diet?');
-    const saved = ann.says('An allergy or intolerance');
-    expect(saved).toContain('in your own words');
-    const back = ann.says('peanuts');
-    expect(back).toContain('Saved.');
-    expect(back).toContain('• Meals: An allergy or intolerance (peanuts)');
-    expect(ann.says('Nothing, all is right')).toContain('Fine, nothing changed.');
+    const review = await ann.tells('my needs');
+    expect(review).toEqual([says('Here is what you have told us:')]);
+    expect(review[0]).toContain('• Meals: Halal');
+    expect(review[0]).toContain('What would you like to change?');
+    expect(await ann.tells('Meals')).toEqual([says('Do you eat a special diet?')]);
+    expect(await ann.tells('An allergy or intolerance')).toEqual([says('in your own words')]);
+    const back = await ann.tells('peanuts');
+    expect(back).toEqual(['Saved.', says('• Meals: An allergy or intolerance (peanuts)')]);
+    expect(await ann.tells('Nothing, all is right')).toEqual(['Fine, nothing changed.']);
 
     expect(needsOf('ann')).toMatchObject({ diet: 'allergy', dietText: 'peanuts' });
     expect(needsOf('ann')!.updatedAt.getTime()).toBeGreaterThan(needsOf('ann')!.completedAt!.getTime() + 6 * 86_400_000);

@@ -6,7 +6,7 @@ import { has, UsageError } from './args';
 import type { CliContext } from './context';
 import { acknowledgeAlert, alertById, recentAlerts, unacknowledgedAlerts } from '../db/repos/alerts';
 import { describeAlert } from '../core/organisers/alert-text';
-import { panelDateTimeWithZone } from '../core/panel/panel-time';
+import { panelDateTimeWithZone, panelJson } from '../core/panel/panel-time';
 import { audit } from '../db/repos/audit';
 import { operator } from './operator';
 import { plural } from '../core/organisers/plural';
@@ -46,7 +46,8 @@ export async function alertsCommand(ctx: CliContext): Promise<number> {
     text: describeAlert(a.kind, a.payload).replace(/^:[a-z_]+: /, ''),
   }));
   if (has(ctx.args, 'json')) {
-    ctx.out(JSON.stringify(shown, null, 2));
+    // Panel time with its offset, as everywhere an organiser reads a time (never UTC's "Z").
+    ctx.out(panelJson(shown, tz));
     return 0;
   }
   if (!shown.length) ctx.out(has(ctx.args, 'all') ? 'No alerts.' : 'No new alerts.');

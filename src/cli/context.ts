@@ -30,7 +30,8 @@ export function createCliContext(args: ParsedArgs, command = ''): CliContext {
     out: (line) => process.stdout.write(`${line}\n`),
     err,
     openApp() {
-      app ??= createApp({
+      if (app) return app;
+      app = createApp({
         dbPath: one(args, 'db') ?? settings.PANELBOT_DB,
         configPath: one(args, 'config') ?? settings.PANELBOT_CONFIG,
         // Only a serving panelbot writes its info logs; the terminal chat and the organisers'
@@ -39,6 +40,7 @@ export function createCliContext(args: ParsedArgs, command = ''): CliContext {
         onExampleConfig: (file) => err(`panelbot: no --config or PANELBOT_CONFIG given: using the example panel (${file}).`),
         ...(clock ? { clock } : {}),
       });
+      // Once, when the app opens (a command may ask for it several times).
       if (clock && rehearsalAt !== undefined) {
         // Read in the panel's time zone, known once the configuration is.
         const tz = app.services.config.panel.timezone;

@@ -6,6 +6,7 @@ import type { CliContext } from './context';
 import { findPeople, formatFound } from '../core/organisers/find-person';
 import { audit } from '../db/repos/audit';
 import { operator } from './operator';
+import { panelJson } from '../core/panel/panel-time';
 
 export async function findCommand(ctx: CliContext): Promise<number> {
   const query = ctx.args.positionals.join(' ').trim();
@@ -13,6 +14,6 @@ export async function findCommand(ctx: CliContext): Promise<number> {
   const app = ctx.openApp();
   const found = findPeople(app.db, query, { contact: true });
   audit(app.db, operator(), 'find', `results:${found.length}`, app.services.clock.now());
-  ctx.out(has(ctx.args, 'json') ? JSON.stringify(found, null, 2) : formatFound(found));
+  ctx.out(has(ctx.args, 'json') ? panelJson(found, app.services.config.panel.timezone) : formatFound(found));
   return found.length ? 0 : 1;
 }

@@ -1,5 +1,7 @@
 // The `panelbot` command line: one file per command, routed here.
 import 'dotenv/config';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { InputError, one, parseArgs, UsageError } from './args';
 import { CsvError } from './csv';
 import { organiserRefusal } from './organiser-access';
@@ -128,4 +130,10 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stderr.write(`panelbot: ${message}${process.env.PANELBOT_DEBUG ? `\n${(err as Error)?.stack ?? ''}` : ' (PANELBOT_DEBUG=1 for details)'}\n`);
     return 1;
   }
+}
+
+// Run directly (`npx tsx src/cli/index.ts …`), it is the command itself, as bin/panelbot.mjs is;
+// imported (the bin, the bundle, tests), it only exports runCli.
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  void runCli(process.argv.slice(2)).then((code) => (process.exitCode = code));
 }

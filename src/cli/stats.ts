@@ -8,6 +8,7 @@ import { shortfallOf } from '../core/organisers/shortfall-of-panel';
 import { formatShortfall } from '../core/organisers/shortfall';
 import { audit } from '../db/repos/audit';
 import { operator } from './operator';
+import { panelJson } from '../core/panel/panel-time';
 
 export async function statsCommand(ctx: CliContext): Promise<number> {
   const app = ctx.openApp();
@@ -15,7 +16,7 @@ export async function statsCommand(ctx: CliContext): Promise<number> {
   const stats = computeStats(app.db, config);
   const shortfall = shortfallOf(app.db, config, clock.now());
   audit(app.db, operator(), 'stats', null, clock.now());
-  ctx.out(has(ctx.args, 'json') ? JSON.stringify({ ...stats, shortfall }, null, 2) : `${formatStats(stats)}\n\n${formatShortfall(shortfall)}`);
+  ctx.out(has(ctx.args, 'json') ? panelJson({ ...stats, shortfall }, app.services.config.panel.timezone) : `${formatStats(stats)}\n\n${formatShortfall(shortfall)}`);
   const chart = one(ctx.args, 'chart');
   if (chart) {
     // Vega and resvg load only when a chart is asked for.

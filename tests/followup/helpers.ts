@@ -24,7 +24,8 @@ export const MOMENTS = {
   post: '2027-04-19T18:00:00+02:00',
   evaluation: '2027-04-21T18:00:00+02:00',
   compensation: '2027-04-19T10:00:00+02:00',
-  retention: '2027-11-22T15:00:00Z',
+  // The ceremony ends 22 May 17:00 (+02:00); six months later on the panel's clock: 22 November 17:00 (+01:00).
+  retention: '2027-11-22T17:00:00+01:00',
 };
 
 /**

@@ -7,7 +7,7 @@
 import type { Db } from '../../db/client';
 import { eventOverridesById } from '../../db/repos/events';
 import type { PanelConfig, PanelEvent } from './config';
-import { localDate, zonedInstant } from './time';
+import { localDate, localTime, zonedInstant } from './time';
 
 export interface ScheduledEvent extends PanelEvent {
   startAt: Date;
@@ -113,13 +113,19 @@ export class PanelCalendar {
     return { from, until: new Date(from.getTime() + moment.windowDays * 86_400_000) };
   }
 
-  /** The panel's end plus the retention period, in calendar months (clamped to the month's last day). */
+  /**
+   * The panel's end plus the retention period, in calendar months on the panel's wall clock (the
+   * same local time, the day clamped to the month's last day): 22 May 17:00 + 6 months is 22
+   * November 17:00 in Brussels, whatever daylight saving did in between.
+   */
   retentionDue(monthsAfterEnd: number): Date {
     const end = this.end();
-    const target = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() + monthsAfterEnd, 1, end.getUTCHours(), end.getUTCMinutes(), end.getUTCSeconds()));
-    const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-    target.setUTCDate(Math.min(end.getUTCDate(), lastDay));
-    return target;
+    const [y, m, d] = localDate(end, this.timeZone).split('-').map(Number) as [number, number, number];
+    const monthIndex = m - 1 + monthsAfterEnd;
+    const lastDay = new Date(Date.UTC(y, monthIndex + 1, 0)).getUTCDate();
+    const day = new Date(Date.UTC(y, monthIndex, Math.min(d, lastDay))).toISOString().slice(0, 10);
+    const { hour, minute } = localTime(end, this.timeZone);
+    return zonedInstant(day, hour, minute, this.timeZone);
   }
 }
 

@@ -85,3 +85,15 @@ export function panelIso(instant: Date, timeZone: string): string {
   const seconds = String(instant.getUTCSeconds()).padStart(2, '0');
   return `${localDate(instant, timeZone)}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:${seconds}${offsetText(instant, timeZone)}`;
 }
+
+/** JSON for organisers (`--json`): every date in it in panel time with its offset (panelIso), never UTC's "Z". */
+export function panelJson(value: unknown, timeZone: string): string {
+  return JSON.stringify(
+    value,
+    function (this: Record<string, unknown>, key: string, json: unknown) {
+      const raw = this[key];
+      return raw instanceof Date ? panelIso(raw, timeZone) : json;
+    },
+    2,
+  );
+}

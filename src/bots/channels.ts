@@ -10,6 +10,7 @@ import { housekeeping } from '../core/outbox/housekeeping';
 import { slackOptionsFrom } from './slack/options';
 import { logisticsCountsText } from '../core/needs/logistics';
 import type { ChannelDefinition, Reporter, RunningChannel } from './channel';
+import { heldForRehearsal, REAL_CHANNELS } from './rehearsal-hold';
 
 export type { Reporter } from './channel';
 
@@ -61,15 +62,10 @@ export interface RunningChannels {
 export interface ChannelOptions {
   /** With no channel configured, serve the web chat on localhost anyway (beside the terminal chat). */
   localWebWhenAlone?: boolean;
-  /** Rehearsal without --rehearsal-send: Telegram and WhatsApp send nothing (their rows wait in the outbox). */
+  /** Rehearsal without --rehearsal-send: Telegram and WhatsApp do not run; their outbox rows are skipped as 'rehearsal'. */
   holdRealSends?: boolean;
 }
 
-/** A sender that is never ready: the dispatcher leaves its rows pending. */
-function held(sender: ChannelSender): ChannelSender {
-  return { channel: sender.channel, isReady: () => false, send: async () => ({ ok: false, permanent: false, reason: 'rehearsal: real channels do not send' }) };
-}
-const REAL_CHANNELS = new Set(['telegram', 'whatsapp']);
 
 export async function startChannels(app: App, settings: Settings, reporter: Reporter, options: ChannelOptions = {}): Promise<RunningChannels> {
   const stops: Array<() => Promise<void>> = [];
@@ -97,7 +93,7 @@ export async function startChannels(app: App, settings: Settings, reporter: Repo
   }
   // The scheduler starts last, with the senders of every channel started above.
   const console = new ConsoleSender();
-  const sending = options.holdRealSends ? senders.map((s) => (REAL_CHANNELS.has(s.channel) ? held(s) : s)) : senders;
+  const sending = options.holdRealSends ? [...senders, ...REAL_CHANNELS.map(heldForRehearsal)] : senders;
   const scheduler = new Scheduler({ services: app.services, senders: [...sending, console], planners: [followUpTick, housekeeping, () => answerHeldMessages(app.engine)] });
   scheduler.start();
   stops.push(() => scheduler.stop());
@@ -106,6 +102,10 @@ export async function startChannels(app: App, settings: Settings, reporter: Repo
   async function startEach(): Promise<void> {
     for (const channel of CHANNELS) {
       if (!channel.configured(settings)) continue;
+      if (options.holdRealSends && (REAL_CHANNELS as readonly string[]).includes(channel.id)) {
+        reporter.err(`panelbot: REHEARSAL: ${channel.id} is configured but does not run (add --rehearsal-send to let it).`);
+        continue;
+      }
       const running = await channel.start(app, settings, reporter);
       names.push(running.name);
       if (running.sender) senders.push(running.sender);

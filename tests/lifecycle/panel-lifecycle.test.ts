@@ -167,5 +167,5 @@ describe('a panel from the letters to retention', () => {
     expect(followUpTick(services, panel.clock.now()).erased).toBe(0);
     panel.clock.set(due);
     expect(followUpTick(services, panel.clock.now()).erased).toBeGreaterThan(0);
-  }, 120_000);
+  }, 300_000);
 });

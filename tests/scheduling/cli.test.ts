@@ -32,8 +32,10 @@ describe('panelbot outbox, events and checkin', () => {
     expect(list).not.toMatch(/\d{2}:\d{2}(:\d{2})?(\.\d+)?Z/);
 
     const status = panelbot(['--db', db, 'outbox', 'status']);
-    expect(status.stdout).toContain('cancelled: 3');
+    // The reminders of the old date, and the first move's notice (superseded by the second's).
+    expect(status.stdout).toContain('cancelled: 4');
     expect(status.stdout).toContain('cancelled\treminder\tevent_moved\t3');
+    expect(status.stdout).toContain('cancelled\tsystem\tevent_moved\t1');
 
     expect(panelbot(['--db', db, 'checkin', 'weekend-1', '--person', 'P-ALICE', '--day', '2027-02-20']).code).toBe(1);
     const checkin = panelbot(['--db', db, 'checkin', 'weekend-1', '--person', 'P-ALICE', '--day', '2027-02-28']);

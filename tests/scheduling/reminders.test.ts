@@ -31,7 +31,7 @@ describe('reminders', () => {
     expect(got[0]!.message.choices?.slice(0, 2).map((c) => c.label)).toEqual(['Oui', 'Non']);
     // The two-hours-before reminder (07:30) waited for the end of quiet hours (08:00).
     expect(got[2]!.text).toContain('09:30');
-  });
+   }, 120_000);
 
   it('an event for companions reaches the people who come with one (companions have no chat of their own)', () => {
     panel = schedulingPanel({
@@ -85,6 +85,33 @@ describe('reminders', () => {
     // Moving it again to the same dates changes and sends nothing.
     const again = moveEvent(panel.app.services, 'weekend-1', new Date('2027-02-27T09:30:00+01:00'), new Date('2027-02-28T17:00:00+01:00'), panel.clock.now());
     expect(again).toMatchObject({ changed: false, cancelled: 0, queued: 0, told: 0 });
+   }, 120_000);
+
+  it('a change of the end alone is told, with the new end; a move back is told again; only the latest notice goes', async () => {
+    panel = schedulingPanel({ now: '2027-02-10T12:00:00+01:00' });
+    panel.add({ user: 'alice' });
+    await panel.tick();
+    const notices = () => panel.app.db.select().from(outbox).all().filter((r) => r.idempotencyKey.startsWith('moved:'));
+    // Weekend 1 ends at 15:00 instead of 17:00 on Sunday; it starts as before.
+    const shorter = moveEvent(panel.app.services, 'weekend-1', new Date('2027-02-20T09:30:00+01:00'), new Date('2027-02-21T15:00:00+01:00'), panel.clock.now());
+    expect(shorter).toMatchObject({ changed: true, told: 1 });
+    await panel.tick();
+    const told = panel.platform.to('alice').filter((d) => d.text.includes('Change of date'));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.text).toContain('from Saturday, 20 February 2027 at 09:30 to Sunday, 21 February 2027 at 15:00');
+    // Back to 17:00: dates she was told before (the configured ones), told again.
+    panel.clock.advance(60_000);
+    expect(moveEvent(panel.app.services, 'weekend-1', new Date('2027-02-20T09:30:00+01:00'), new Date('2027-02-21T17:00:00+01:00'), panel.clock.now())).toMatchObject({ told: 1 });
+    // Two moves before the outbox runs: the first notice is cancelled, only the second goes out.
+    panel.clock.advance(60_000);
+    moveEvent(panel.app.services, 'weekend-1', new Date('2027-02-27T09:30:00+01:00'), new Date('2027-02-28T17:00:00+01:00'), panel.clock.now());
+    panel.clock.advance(60_000);
+    moveEvent(panel.app.services, 'weekend-1', new Date('2027-02-27T10:00:00+01:00'), new Date('2027-02-27T17:00:00+01:00'), panel.clock.now());
+    await panel.tick();
+    const texts = panel.platform.to('alice').filter((d) => d.text.includes('Change of date')).map((d) => d.text);
+    expect(texts).toHaveLength(2);
+    expect(texts[1]).toContain('now takes place on Saturday, 27 February 2027 from 10:00 to 17:00');
+    expect(notices().map((r) => `${r.status}${r.skipReason ? ` ${r.skipReason}` : ''}`)).toEqual(['sent', 'cancelled event_moved', 'cancelled event_moved', 'sent']);
   });
 
   it('a person added late gets the reminders still to come', async () => {

@@ -198,6 +198,11 @@ export class Dispatcher {
         log.info({ outbox: row.id, channel: row.address.channel, kind: row.kind }, 'outbox row expired while waiting for its turn: skipped');
         return;
       }
+      if (result.skipReason) {
+        giveUpRow(db, row.id, 'skipped', result.skipReason, result.reason);
+        report.skipped++;
+        return;
+      }
       if (result.unreachable) markUnreachable(db, row.address);
       const canRetry = !result.permanent || (result.unreachable && !row.fixedAddress);
       if (canRetry && row.attempts < this.maxAttempts) {

@@ -12,6 +12,8 @@ export type DeliveryResult =
       unreachable?: boolean;
       /** The platform asked to wait (429 retry_after). */
       retryAfterMs?: number;
+      /** Not sent on purpose, and never to be: the row is recorded as skipped with this reason (a rehearsal's real channels). */
+      skipReason?: string;
       /** Not sent because its expiry passed while it waited for its turn (SendOptions.isDue). */
       expired?: boolean;
       reason: string;

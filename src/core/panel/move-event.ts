@@ -7,7 +7,8 @@ import type { Services } from '../conversation/flow';
 import type { PanelConfig } from './config';
 import { findEvent, type ScheduledEvent } from './calendar';
 import { clearEventOverride, eventOverridesById, saveEventOverride } from '../../db/repos/events';
-import { enqueue } from '../../db/repos/outbox';
+import { cancelPendingByKeyPrefix, enqueue } from '../../db/repos/outbox';
+import { localDate } from './time';
 import { planInTransaction, type PlanResult } from '../reminders/plan-reminders';
 import { audienceOf } from '../reminders/audience';
 
@@ -20,11 +21,25 @@ export interface MoveResult extends PlanResult {
   told: number;
 }
 
-export const moveNoticeKey = (personId: number, event: ScheduledEvent) => `moved:${personId}:${event.id}:${event.version}`;
+/**
+ * One notice per person and move: the key holds the new dates and the moment of the move, so a
+ * change of the end alone is told, and so is a move back to dates told before.
+ */
+export const moveNoticeKey = (personId: number, event: ScheduledEvent, now: Date) =>
+  `${movedPrefix(event.id)}${personId}:${event.startAt.getTime()}-${event.endAt.getTime()}:${now.getTime()}`;
+const movedPrefix = (eventId: string) => `moved:${eventId}:`;
 
-/** Tells everyone expected at the event its new dates, in their language at send time (outbox). */
-function tellMoved(db: Db, event: ScheduledEvent, now: Date): number {
+/**
+ * Tells everyone expected at the event its new dates, start and end, in their language at send
+ * time (outbox). A notice of an earlier move not sent yet is cancelled: only the latest dates go out.
+ */
+function tellMoved(db: Db, config: PanelConfig, event: ScheduledEvent, now: Date): number {
+  cancelPendingByKeyPrefix(db, movedPrefix(event.id), 'event_moved');
   const start = event.startAt.toISOString();
+  const end = event.endAt.toISOString();
+  const tz = config.panel.timezone;
+  const sameDay = localDate(event.startAt, tz) === localDate(event.endAt, tz);
+  const params = { title: { $lang: event.title }, date: { $date: start }, time: { $time: start }, endDate: { $date: end }, endTime: { $time: end }, where: event.place ?? event.online ?? '' };
   let told = 0;
   for (const personId of audienceOf(db, event)) {
     const fresh = enqueue(
@@ -32,10 +47,10 @@ function tellMoved(db: Db, event: ScheduledEvent, now: Date): number {
       {
         personId,
         kind: 'system',
-        payload: { template: { key: 'reminders:eventMoved', params: { title: { $lang: event.title }, date: { $date: start }, time: { $time: start }, where: event.place ?? event.online ?? '' } } },
+        payload: { template: { key: sameDay ? 'reminders:eventMovedSameDay' : 'reminders:eventMoved', params } },
         dueAt: now,
         expiresAt: event.startAt,
-        idempotencyKey: moveNoticeKey(personId, event),
+        idempotencyKey: moveNoticeKey(personId, event, now),
         essential: true,
         priority: 3,
       },
@@ -56,7 +71,7 @@ function applyDates(db: Db, config: PanelConfig, eventId: string, save: () => vo
     }
     const planned = planInTransaction(db, config, now, eventId);
     // Told only while the event is still to come.
-    const told = after.endAt > now ? tellMoved(db, after, now) : 0;
+    const told = after.endAt > now ? tellMoved(db, config, after, now) : 0;
     return { ...planned, changed: true, told };
   });
 }

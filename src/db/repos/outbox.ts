@@ -73,6 +73,16 @@ export function messageKeysOf(db: Db, personId: number): string[] {
 }
 
 /** Cancels those of these rows still pending; returns how many changed. */
+/** Cancels the pending rows whose idempotency key starts with the prefix (a notice superseded by a newer one). */
+export function cancelPendingByKeyPrefix(db: Db, prefix: string, reason: string): number {
+  // Every key that starts with the prefix sorts between it and the prefix followed by the last code point.
+  return db
+    .update(outbox)
+    .set({ status: 'cancelled', skipReason: reason })
+    .where(and(gte(outbox.idempotencyKey, prefix), lt(outbox.idempotencyKey, `${prefix}\u{10FFFF}`), eq(outbox.status, 'pending')))
+    .run().changes;
+}
+
 export function cancelPendingRows(db: Db, ids: number[], reason: string): number {
   if (ids.length === 0) return 0;
   return db

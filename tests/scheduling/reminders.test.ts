@@ -98,7 +98,7 @@ describe('reminders', () => {
     await panel.tick();
     const told = panel.platform.to('alice').filter((d) => d.text.includes('Change of date'));
     expect(told).toHaveLength(1);
-    expect(told[0]!.text).toContain('from Saturday, 20 February 2027 at 09:30 to Sunday, 21 February 2027 at 15:00');
+    expect(told[0]!.text).toContain('now starts on Saturday, 20 February 2027 at 09:30. It ends on Sunday, 21 February 2027 at 15:00');
     // Back to 17:00: dates she was told before (the configured ones), told again.
     panel.clock.advance(60_000);
     expect(moveEvent(panel.app.services, 'weekend-1', new Date('2027-02-20T09:30:00+01:00'), new Date('2027-02-21T17:00:00+01:00'), panel.clock.now())).toMatchObject({ told: 1 });

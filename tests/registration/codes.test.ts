@@ -80,6 +80,25 @@ describe('invitation codes', () => {
     expect(next).not.toMatch(/Code von Ihrem Brief|code printed/);
   });
 
+  it("texts about the code claim no length or alphabet: another service's codes (4 to 16 letters and digits) are accepted too", () => {
+    panel = testPanel();
+    const code = 'AB12CD34EF56'; // twelve characters, an O-free code from another service
+    panel.app.db.insert(invitations).values({ code, languages: 'fr', importedAt: panel.clock.now() }).run();
+    const u = panel.user('other-service');
+    u.sends({ kind: 'start' });
+    u.says('Français');
+    expect(u.says('ab12-cd34-ef56')).toContain(panel.app.services.i18n.t('fr', 'registration:code.accepted', { code: 'AB12CD34EF56' }));
+    const { i18n } = panel.app.services;
+    for (const lng of ['fr', 'nl', 'de', 'en'] as const) {
+      for (const key of ['ask', 'format', 'linkInvalid', 'unknown']) {
+        for (const easy of [false, true]) {
+          const text = i18n.t(lng, `registration:code.${key}`, { phone: '', email: '', minutes: 5 }, easy);
+          expect(text, `${lng} ${key}${easy ? ' easy' : ''}`).not.toMatch(/\b9\b|\b[Oo] (or|ou|of|oder) I\b/);
+        }
+      }
+    }
+  });
+
   it('a bad deep link asks for the code instead', () => {
     panel = testPanel();
     const lea = panel.user('lea', 'telegram');

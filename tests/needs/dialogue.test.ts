@@ -69,22 +69,26 @@ describe('the needs dialogue', () => {
     panel = testPanel({ now: '2027-02-02T10:00:00+01:00' });
     const lea = register(panel, 'lea', { lang: 'fr', firstName: 'Léa', lastName: 'Dubois', birthDate: '02/05/1975', postcode: '1050' });
     await drawn(panel, 'lea');
+    const says = (part: string) => expect.stringContaining(part);
 
-    expect(lea.says('oui')).toContain('Formidable');
-    const replies: string[] = [lea.says("C'est parti")];
-    expect(replies[0]).toContain('régime spécial');
+    expect(await lea.tells('oui')).toEqual([says('Formidable'), says('Nous voulons bien vous accueillir')]);
+    const replies: string[] = await lea.tells("C'est parti");
+    expect(replies).toEqual([says('régime spécial')]);
     // Words that match no option are the person's own description.
-    replies.push(lea.says('sans gluten'));
-    expect(replies.at(-1)).toContain("garde d'enfants");
-    for (const _ of ['children', 'companion', 'mobility', 'senses', 'language', 'travel']) replies.push(lea.says('Passer'));
-    expect(replies.at(-1)).toContain('autre chose qui rendrait');
-    const done = lea.says('Passer');
-    replies.push(done);
-    expect(done).toContain('Voici ce que nous avons noté');
-    expect(done).toContain('• Repas: Autre chose (sans gluten)');
-    expect(done).toContain("• Garde d'enfants: non précisé");
-    expect(done).toContain('• Trajet: non précisé');
-    expect(done).not.toContain("Nuit d'hôtel");
+    replies.push(...(await lea.tells('sans gluten')));
+    expect(replies.slice(1)).toEqual([says("garde d'enfants")]);
+    for (const next of ['personne accompagnante', 'vous déplacer sur place', "l'audition ou la vue", 'autre aide pour la langue', "jusqu'au lieu du panel", 'autre chose qui rendrait']) {
+      const reply = await lea.tells('Passer');
+      expect(reply).toEqual([says(next)]);
+      replies.push(...reply);
+    }
+    const done = await lea.tells('Passer');
+    replies.push(...done);
+    expect(done).toEqual([says('Voici ce que nous avons noté')]);
+    expect(done[0]).toContain('• Repas: Autre chose (sans gluten)');
+    expect(done[0]).toContain("• Garde d'enfants: non précisé");
+    expect(done[0]).toContain('• Trajet: non précisé');
+    expect(done[0]).not.toContain("Nuit d'hôtel");
     expect(replies.join('\n')).not.toContain('hôtel');
 
     expect(needsOf('lea')).toMatchObject({ diet: 'other', dietText: 'sans gluten', children: null, mobility: null, travel: null, hotel: null });
@@ -94,17 +98,16 @@ describe('the needs dialogue', () => {
     panel = testPanel({ now: '2027-02-02T10:00:00+01:00' });
     const jan = register(panel, 'jan', { lang: 'nl', firstName: 'Jan', lastName: 'Claes', birthDate: '01/01/1980', postcode: '4000' });
     await drawn(panel, 'jan');
-    jan.says('ja');
-    jan.says('Aan de slag');
-    jan.says('Geen bijzonder dieet');
-    jan.says('Nee');
-    jan.says('Nee');
-    jan.says('Nee');
-    jan.says('Nee');
-    jan.says('Nee');
-    expect(jan.says('Auto')).toContain('Woont u meer dan 100 km ver?');
-    expect(jan.says('Ja')).toContain('hotelnacht met diner');
-    expect(jan.says('Nee')).toContain('Is er nog iets');
+    const says = (part: string) => expect.stringContaining(part);
+    expect(await jan.tells('ja')).toEqual([says('Fantastisch'), says('We willen u goed ontvangen')]);
+    expect(await jan.tells('Aan de slag')).toEqual([says('speciaal dieet')]);
+    expect(await jan.tells('Geen bijzonder dieet')).toEqual([says('kinderopvang')]);
+    for (const next of ['iemand meebrengen', 'ter plaatse te verplaatsen', 'gehoor of het zicht', 'andere hulp met taal', 'Hoe komt u naar de plaats']) {
+      expect(await jan.tells('Nee')).toEqual([says(next)]);
+    }
+    expect(await jan.tells('Auto')).toEqual([says('Woont u meer dan 100 km ver?')]);
+    expect(await jan.tells('Ja')).toEqual([says('hotelnacht met diner')]);
+    expect(await jan.tells('Nee')).toEqual([says('Is er nog iets')]);
     expect(needsOf('jan')).toMatchObject({ farAway: true, hotel: false });
   });
 
@@ -150,19 +153,19 @@ describe('the needs dialogue', () => {
     const tom = register(panel, 'tom', { lang: 'en', firstName: 'Tom', lastName: 'Maes', birthDate: '15/06/2010', postcode: '3000' });
     await drawn(panel, 'tom');
     const tomId = personOf(panel, 'tom').id;
-    tom.says('yes');
-    tom.says("Let's go");
-    tom.says('No particular diet');
-    const guardian = tom.says('No');
-    expect(guardian).toContain('You will be under 18 on the first panel day, so a parent or guardian must come with you');
-    expect(guardian).not.toContain('Will someone come with you?');
-    const reminded = tom.says('Skip');
-    expect(reminded).toContain('a parent or guardian must come with you: type "my needs"');
-    expect(reminded).toContain('get around the venue');
-    for (let i = 0; i < 4; i++) tom.says('Skip');
-    const done = tom.says('Skip');
-    expect(done).toContain('• Parent or guardian: not given');
-    expect(done).toContain('⚠ Under 18: we still need the name and phone number');
+    const says = (part: string) => expect.stringContaining(part);
+    expect(await tom.tells('yes')).toEqual([says('Wonderful, thank you!'), says('You can skip any question')]);
+    expect(await tom.tells("Let's go")).toEqual([says('Do you eat a special diet?')]);
+    expect(await tom.tells('No particular diet')).toEqual([says('children who will need it')]);
+    const guardian = await tom.tells('No');
+    expect(guardian).toEqual([says('You will be under 18 on the first panel day, so a parent or guardian must come with you')]);
+    expect(guardian[0]).not.toContain('Will someone come with you?');
+    expect(await tom.tells('Skip')).toEqual([says('a parent or guardian must come with you: type "my needs"'), says('get around the venue')]);
+    for (const next of ['hearing or sight', 'other help with language', 'How will you travel', 'Is there anything else']) expect(await tom.tells('Skip')).toEqual([says(next)]);
+    const done = await tom.tells('Skip');
+    expect(done).toEqual([says('Here is what we have noted')]);
+    expect(done[0]).toContain('• Parent or guardian: not given');
+    expect(done[0]).toContain('⚠ Under 18: we still need the name and phone number');
 
     // Tom says he comes to both days of weekend 1: the report shows a minor without a guardian.
     for (const day of ['2027-02-20', '2027-02-21']) {
@@ -174,16 +177,16 @@ describe('the needs dialogue', () => {
     expect(before.days[0]!.companions).toMatchObject({ total: 1, guardians: 1 });
 
     panel.clock.advance(2 * 86_400_000);
-    expect(tom.says('my needs')).toContain('• Parent or guardian: not given');
-    expect(tom.says('Parent or guardian')).toContain('What is their first and last name?');
-    expect(tom.says('4711')).toContain('first and last name of your parent or guardian');
-    expect(tom.says('Marc Maes')).toContain('What is their phone number?');
-    expect(tom.says('marc@example.org')).toContain('phone number does not look right');
-    const saved = tom.says('0475 11 22 33');
-    expect(saved).toContain('Saved.');
-    expect(saved).toContain('• Parent or guardian: Marc Maes, +32475112233');
-    expect(saved).not.toContain('⚠');
-    tom.says('Nothing, all is right');
+    expect(await tom.tells('my needs')).toEqual([says('• Parent or guardian: not given')]);
+    const askName = says('What is their first and last name?');
+    expect(await tom.tells('Parent or guardian')).toEqual([askName]);
+    expect(await tom.tells('4711')).toEqual([says('first and last name of your parent or guardian'), askName]);
+    expect(await tom.tells('Marc Maes')).toEqual([says('What is their phone number?')]);
+    expect(await tom.tells('marc@example.org')).toEqual([says('phone number does not look right'), says('What is their phone number?')]);
+    const saved = await tom.tells('0475 11 22 33');
+    expect(saved).toEqual(['Saved.', says('• Parent or guardian: Marc Maes, +32475112233')]);
+    expect(saved.join('\n')).not.toContain('⚠');
+    expect(await tom.tells('Nothing, all is right')).toEqual(['Fine, nothing changed.']);
 
     const after = computeLogistics(panel.app.db, panel.app.services.config, 'weekend-1')!;
     expect(after.days[0]!.companions).toMatchObject({ total: 1, guardians: 1, minorsWithoutGuardian: [] });

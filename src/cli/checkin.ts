@@ -1,5 +1,5 @@
 // `panelbot checkin EVENT --person PSEUDONYM [--day DATE]`: an organiser marks someone present.
-// `panelbot checkin EVENT --list [--day DATE] [--csv]`: the day's check-in list to print for the door.
+// `panelbot checkin EVENT --list [--day DATE] [--csv | --json]`: the day's check-in list to print for the door.
 // `panelbot checkin EVENT --file LIST.csv [--day DATE]`: the ticked list back, everyone in one go
 // (rows with a "present" column count only when ticked: x, yes, 1, ✓). Warnings for a day still to
 // come or someone not expected go to standard error; the result stays on standard output.
@@ -59,6 +59,10 @@ function printList(ctx: CliContext, eventId: string, day: string | undefined): n
   const chosen = listDay(ctx, eventId, day);
   const rows = doorList(db, config, eventId, chosen);
   audit(db, operator(), 'attendance.list', `${eventId} ${chosen}`, clock.now());
+  if (has(ctx.args, 'json')) {
+    ctx.out(JSON.stringify({ event: eventId, day: chosen, expected: rows.length, people: rows.map((r) => ({ pseudonym: r.pseudonym, name: r.name, answer: r.answer, notes: r.notes, checkedIn: r.checkedIn })) }, null, 2));
+    return 0;
+  }
   if (has(ctx.args, 'csv')) {
     process.stdout.write(toCsv(['present', 'pseudonym', 'name', 'answer', 'notes'], rows.map((r) => [r.checkedIn ? 'x' : '', r.pseudonym, r.name, r.answer, r.notes.join('; ')])));
     return 0;

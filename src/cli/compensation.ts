@@ -6,7 +6,7 @@
 // is refused whole.
 import fs from 'node:fs';
 import path from 'node:path';
-import { UsageError, one } from './args';
+import { UsageError, has, one } from './args';
 import type { CliContext } from './context';
 import { readCsvFile, toCsv } from './csv';
 import { inTransaction } from '../db/client';
@@ -22,7 +22,7 @@ export async function compensationCommand(ctx: CliContext): Promise<number> {
   if (sub === 'export') return exportPayments(ctx);
   if (sub === 'mark-paid') return markPaidFrom(ctx, ctx.args.positionals[1]);
   if (sub === 'list') return list(ctx);
-  throw new UsageError('use "compensation export [--out DIR] [--again BATCH]", "compensation mark-paid FILE" or "compensation list"');
+  throw new UsageError('use "compensation export [--out DIR] [--again BATCH]", "compensation mark-paid FILE" or "compensation list [--json]"');
 }
 
 function list(ctx: CliContext): number {
@@ -30,6 +30,11 @@ function list(ctx: CliContext): number {
   const { db, config, clock } = app.services;
   const claims = unpaidClaims(db);
   audit(db, operator(), 'compensation_list', null, clock.now());
+  if (has(ctx.args, 'json')) {
+    const unpaid = claims.map((c) => ({ reference: c.reference, iban: maskIban(c.iban), amount: c.amountCents / 100, currency: c.currency, batch: c.batch ?? null }));
+    ctx.out(JSON.stringify({ rule: config.compensation.rule, entitled: entitledPeople(db, config).length, unpaid }, null, 2));
+    return 0;
+  }
   ctx.out(`Entitled under rule ${config.compensation.rule}: ${entitledPeople(db, config).length}; bank details confirmed and not paid: ${claims.length}`);
   for (const c of claims) ctx.out(`  ${c.reference}  ${maskIban(c.iban)}  ${(c.amountCents / 100).toFixed(2)} ${c.currency}${c.batch ? `  exported in ${c.batch}` : ''}`);
   return 0;

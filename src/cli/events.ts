@@ -1,4 +1,4 @@
-// `panelbot events list`, `events move EVENT --start TIME --end TIME` and `events reset EVENT|--all`:
+// `panelbot events list [--json]`, `events move EVENT --start TIME --end TIME` and `events reset EVENT|--all`:
 // new dates for an event (or back to the configured ones); every unsent reminder of the old date is
 // cancelled, the new ones planned and everyone expected told, in one go. Times are panel time.
 import { UsageError, has } from './args';
@@ -17,12 +17,17 @@ export async function eventsCommand(ctx: CliContext): Promise<number> {
   const { db, config, clock } = app.services;
   if (sub === 'list' || sub === undefined) {
     const tz = config.panel.timezone;
+    if (has(ctx.args, 'json')) {
+      const list = effectiveEvents(db, config).map((e) => ({ id: e.id, kind: e.kind, start: e.startAt, end: e.endAt, startLocal: panelDateTimeWithZone(e.startAt, tz), endLocal: panelDateTimeWithZone(e.endAt, tz), moved: Boolean(e.moved) }));
+      ctx.out(JSON.stringify(list, null, 2));
+      return 0;
+    }
     ctx.out(`(times in ${tz})`);
     for (const e of effectiveEvents(db, config)) ctx.out(`${e.id}\t${e.kind}\t${panelDateTimeWithZone(e.startAt, tz)}\t${panelDateTimeWithZone(e.endAt, tz)}${e.moved ? '\t(moved)' : ''}`);
     return 0;
   }
   if (sub === 'reset') return reset(ctx);
-  if (sub !== 'move') throw new UsageError('use "events list", "events move EVENT --start TIME --end TIME" or "events reset EVENT|--all"');
+  if (sub !== 'move') throw new UsageError('use "events list [--json]", "events move EVENT --start TIME --end TIME" or "events reset EVENT|--all"');
   const eventId = ctx.args.positionals[1];
   const start = timeOption(ctx.args, 'start', config.panel.timezone);
   const end = timeOption(ctx.args, 'end', config.panel.timezone);

@@ -51,7 +51,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
     usage: 'broadcast --audience registrants|selected|reserves|attendees [--event ID] (--texts DIR | --text-fr FILE --text-nl FILE --text-de FILE --text-en FILE) [--essential] [--dry-run | --yes] [--json]   a message to everyone in an audience, in their language, after a preview',
   },
   alerts: { run: alertsCommand, usage: 'alerts [--all] [--json] | alerts ack ID… | all   the organisers\' alerts without Slack' },
-  helpline: { run: helplineCommand, usage: 'helpline list [--all] | show ID | claim ID | reply ID TEXT | resolve ID   answer citizens without Slack' },
+  helpline: { run: helplineCommand, usage: 'helpline list [--all] [--json] | show ID [--json] | claim ID | reply ID TEXT | resolve ID   answer citizens without Slack; show: the whole conversation, panelbot\'s answers included' },
   export: { run: exportCommand, usage: 'export pool --people people.csv --quotas quotas.csv [--settings settings.toml]   the eligible pool, quotas and settings for sortition-algorithms' },
   draw: {
     run: drawCommand,
@@ -60,12 +60,12 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   survey: { run: surveyCommand, usage: 'survey report [--csv] [--json] [--chart FILE.png] | survey answers [--item ID] [--csv] [--json]   questionnaires: n and means before/after, paired change; the open answers per item' },
   compensation: {
     run: compensationCommand,
-    usage: 'compensation list | export [--out DIR] | mark-paid FILE   bank details, payment files (CSV + pain.001), payments made',
+    usage: 'compensation list [--json] | export [--out DIR] [--again BATCH] | mark-paid FILE   bank details, payment files (CSV + pain.001), payments made',
   },
-  outbox: { run: outboxCommand, usage: 'outbox preview [--from DATE] [--to DATE] | outbox status   what will be sent; what was sent, failed or skipped' },
-  events: { run: eventsCommand, usage: 'events list | events move EVENT --start ISO --end ISO   new dates; unsent reminders re-planned' },
-  checkin: { run: checkinCommand, usage: 'checkin EVENT --person PSEUDONYM | --list [--csv] | --file LIST.csv [--day DATE]   mark people present; the day\'s list for the door' },
-  logistics: { run: logisticsCommand, usage: 'logistics EVENT [--csv] [--counts]   meals, childcare, companions, hotel, accessibility, languages per day' },
+  outbox: { run: outboxCommand, usage: 'outbox preview [--from DATE] [--to DATE] [--json] | outbox status [--json]   what will be sent; what was sent, failed or skipped' },
+  events: { run: eventsCommand, usage: 'events list [--json] | events move EVENT --start TIME --end TIME | events reset EVENT|--all   new dates (or the configured ones again); unsent reminders re-planned, everyone expected told' },
+  checkin: { run: checkinCommand, usage: 'checkin EVENT --person PSEUDONYM | --list [--csv | --json] | --file LIST.csv [--day DATE]   mark people present; the day\'s list for the door' },
+  logistics: { run: logisticsCommand, usage: 'logistics EVENT [--csv | --json] [--counts]   meals, childcare, companions, hotel, accessibility, languages per day' },
   retention: { run: retentionCommand, usage: 'retention run [--dry-run]  erase personal data once the retention period is over' },
 };
 

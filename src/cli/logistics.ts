@@ -1,9 +1,9 @@
-// `panelbot logistics EVENT [--csv] [--counts]`: meals, childcare, companions, hotel rooms,
+// `panelbot logistics EVENT [--csv | --json] [--counts]`: meals, childcare, companions, hotel rooms,
 // accessibility and languages for each day of an event; names only where a name is needed.
 import { UsageError, has } from './args';
 import type { CliContext } from './context';
 import { computeLogistics, formatLogistics, logisticsCsv } from '../core/needs/logistics';
-import { LOGISTICS_CSV_HEADER } from '../core/needs/logistics-format';
+import { LOGISTICS_CSV_HEADER, logisticsData } from '../core/needs/logistics-format';
 import { toCsv } from './csv';
 import { eventNames } from '../core/panel/calendar';
 
@@ -18,7 +18,8 @@ export async function logisticsCommand(ctx: CliContext): Promise<number> {
     return 1;
   }
   const detail = has(ctx.args, 'counts') ? 'counts' : 'names';
-  if (has(ctx.args, 'csv')) process.stdout.write(toCsv(LOGISTICS_CSV_HEADER, logisticsCsv(report, detail)));
+  if (has(ctx.args, 'json')) ctx.out(JSON.stringify(logisticsData(report, detail), null, 2));
+  else if (has(ctx.args, 'csv')) process.stdout.write(toCsv(LOGISTICS_CSV_HEADER, logisticsCsv(report, detail)));
   else ctx.out(formatLogistics(report, { detail, timeZone: config.panel.timezone }));
   return 0;
 }

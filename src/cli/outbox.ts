@@ -1,6 +1,7 @@
-// `panelbot outbox preview [--from DATE] [--to DATE]`: what will be sent, per day, kind and channel,
-// and to how many people. `panelbot outbox status`: pending, sent, failed, skipped, with reasons.
-import { InputError, UsageError, one } from './args';
+// `panelbot outbox preview [--from DATE] [--to DATE] [--json]`: what will be sent, per day, kind and
+// channel, and to how many people. `panelbot outbox status [--json]`: pending, sent, failed, skipped,
+// with reasons.
+import { InputError, UsageError, has } from './args';
 import type { CliContext } from './context';
 import { countRetrying, outboxStatusCounts, unsentBetween } from '../db/repos/outbox';
 import { addressesOf } from '../db/repos/people';
@@ -15,7 +16,7 @@ export async function outboxCommand(ctx: CliContext): Promise<number> {
   const sub = ctx.args.positionals[0];
   if (sub === 'preview') return preview(ctx);
   if (sub === 'status') return status(ctx);
-  throw new UsageError('use "outbox preview [--from DATE] [--to DATE]" or "outbox status"');
+  throw new UsageError('use "outbox preview [--from DATE] [--to DATE] [--json]" or "outbox status [--json]"');
 }
 
 function preview(ctx: CliContext): number {
@@ -43,6 +44,14 @@ function preview(ctx: CliContext): number {
     if (row.personId !== null) g.people.add(row.personId);
     groups.set(key, g);
   }
+  if (has(ctx.args, 'json')) {
+    const list = [...groups].map(([key, g]) => {
+      const [day, kind, channel] = key.split('\t');
+      return { day, kind, channel, messages: g.messages, people: g.people.size };
+    });
+    ctx.out(JSON.stringify({ from, to, timeZone: tz, messages: rows.length, groups: list }, null, 2));
+    return 0;
+  }
   ctx.out(`Outbox from ${from} to ${to} (${tz}): ${plural(rows.length, 'message')} to send`);
   if (groups.size === 0) return 0;
   ctx.out(['day', 'kind', 'channel', 'messages', 'people'].join('\t'));
@@ -55,7 +64,13 @@ function status(ctx: CliContext): number {
   const rows = outboxStatusCounts(app.db);
   const totals = new Map<string, number>();
   for (const r of rows) totals.set(r.status, (totals.get(r.status) ?? 0) + r.n);
-  ctx.out(['pending', 'claimed', 'sent', 'failed', 'skipped', 'cancelled'].map((s) => `${s}: ${totals.get(s) ?? 0}`).join('  '));
+  const STATUSES = ['pending', 'claimed', 'sent', 'failed', 'skipped', 'cancelled'];
+  if (has(ctx.args, 'json')) {
+    const details = rows.filter((r) => !['sent', 'pending', 'claimed'].includes(r.status)).map((r) => ({ status: r.status, kind: r.kind, reason: r.reason || null, messages: r.n }));
+    ctx.out(JSON.stringify({ totals: Object.fromEntries(STATUSES.map((s) => [s, totals.get(s) ?? 0])), retrying: countRetrying(app.db), details }, null, 2));
+    return 0;
+  }
+  ctx.out(STATUSES.map((s) => `${s}: ${totals.get(s) ?? 0}`).join('  '));
   const retrying = countRetrying(app.db);
   if (retrying > 0) ctx.out(`waiting for a retry: ${retrying}`);
   const detailed = rows.filter((r) => r.status !== 'sent' && r.status !== 'pending' && r.status !== 'claimed');

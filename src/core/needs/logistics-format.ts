@@ -141,3 +141,15 @@ export function logisticsCsv(report: EventLogistics, detail: LogisticsDetail = '
 }
 
 export const LOGISTICS_CSV_HEADER = ['event', 'day', 'section', 'item', 'count', 'person'];
+
+/** What names people or holds their own words: left out of the numbers-only report. */
+const NAMED_KEYS = new Set(['families', 'guardianList', 'minorsWithoutGuardian', 'people', 'notes']);
+
+/**
+ * The report as data (`logistics --json`). With detail 'counts' the named lists and own-words
+ * details are left out (the keys, not only their contents), as in the text and CSV: numbers only.
+ */
+export function logisticsData(report: EventLogistics, detail: LogisticsDetail = 'names'): unknown {
+  if (detail === 'names') return report;
+  return JSON.parse(JSON.stringify(report, (key, value) => (NAMED_KEYS.has(key) ? undefined : value)));
+}

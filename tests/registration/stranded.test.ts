@@ -192,6 +192,25 @@ for (const lng of ['fr', 'nl', 'de'] as const) {
       expect(panel.app.db.select().from(tickets).get()).toMatchObject({ status: 'open' });
     });
 
+    it("errors the engine says itself (empty, unknown command, stale button, edited message) say how to reach a person", () => {
+      panel = testPanel();
+      const u = panel.user(`errors-${lng}`);
+      u.sends({ kind: 'start' });
+      u.says(w.language);
+      const wayOut = t('common:wayOut', { phone: PHONE });
+      const cases: Array<[string, string]> = [
+        [u.says('   '), t('common:errors.empty')],
+        [u.says('/nonsense'), t('common:errors.unknownCommand', { command: '/nonsense' })],
+        [u.sends({ kind: 'choice', choiceId: 'welcome.choose:fr' }), t('common:errors.staleButton')],
+        [u.sends({ kind: 'unsupported', what: 'edited' }), t('common:errors.edited')],
+      ];
+      for (const [reply, error] of cases) {
+        expect(reply).toContain(error);
+        expect(reply).toContain(wayOut);
+        expect(reply).toContain(t('registration:code.ask')); // and the question again
+      }
+    });
+
     it('a burst past the flood limit loses no answer: told once, the last message is answered after the pause', () => {
       panel = testPanel();
       const [code] = panel.invite(1, lng);
@@ -204,6 +223,7 @@ for (const lng of ['fr', 'nl', 'de'] as const) {
       for (let i = 0; i < 28; i++) quick(t('common:commands.help').split('|')[0]!);
       const told = quick(code!);
       expect(told.map((o) => o.text).join()).toContain(t('common:errors.flood'));
+      expect(told.map((o) => o.text).join()).toContain(t('common:wayOut', { phone: PHONE }));
       expect(quick(code!)).toEqual([]);
       // After the pause the scheduler answers the last message through the outbox.
       panel.clock.advance(61_000);

@@ -254,7 +254,8 @@ export class Engine {
       const recent = messagesSince(db, person.id, new Date(now.getTime() - 60_000));
       if (recent >= FLOOD_LIMIT_PER_MINUTE) {
         const lang = person.language ?? guessLanguage(inbound.languageHint);
-        const replies = recent === FLOOD_LIMIT_PER_MINUTE ? [{ text: this.services.i18n.t(lang, 'common:errors.flood', { phone: this.services.config.helpline.phone }, person.easyRead === true) }] : [];
+        const t = (key: string) => this.services.i18n.t(lang, key, { phone: this.services.config.helpline.phone }, person.easyRead === true);
+        const replies = recent === FLOOD_LIMIT_PER_MINUTE ? [{ text: `${t('common:errors.flood')}\n${t('common:wayOut')}` }] : [];
         // Nothing is lost: the last message is kept and answered after the pause (answerHeld, or the next message).
         holdMessage(db, person.id, { address: inbound.address, messageId: inbound.messageId, content: inbound.content, at: now.getTime() }, now);
         this.withHeld?.add(person.id);
@@ -333,7 +334,9 @@ export class Engine {
         turn.onStart(content.payload);
         return;
       case 'unsupported':
-        turn.say(turn.t(content.what === 'edited' ? 'common:errors.edited' : 'common:errors.unsupported', { phone: this.services.config.helpline.phone }));
+        // The unsupported text names the phone itself; an edited message gets the way out added.
+        if (content.what === 'edited') turn.sayError(turn.t('common:errors.edited'));
+        else turn.say(turn.t('common:errors.unsupported', { phone: this.services.config.helpline.phone }));
         turn.reask();
         return;
       case 'choice':
@@ -342,7 +345,7 @@ export class Engine {
       case 'text': {
         const text = cleanInput(content.text, MAX_MESSAGE_LENGTH).trim();
         if (!text) {
-          turn.say(turn.t('common:errors.empty'));
+          turn.sayError(turn.t('common:errors.empty'));
           turn.reask();
           return;
         }
@@ -352,7 +355,7 @@ export class Engine {
           return;
         }
         if (text.startsWith('/') && !/^\/\S+\s+\S/.test(text) && turn.frame.flow !== 'welcome') {
-          turn.say(turn.t('common:errors.unknownCommand', { command: text.slice(0, 40) }));
+          turn.sayError(turn.t('common:errors.unknownCommand', { command: text.slice(0, 40) }));
           turn.reask();
           return;
         }
@@ -523,7 +526,7 @@ class TurnImpl implements Turn {
   onChoice(choiceId: string): void {
     const prefix = this.choicePrefix();
     if (!choiceId.startsWith(prefix)) {
-      this.say(this.t('common:errors.staleButton'));
+      this.sayError(this.t('common:errors.staleButton'));
       this.reask();
       return;
     }
@@ -532,7 +535,7 @@ class TurnImpl implements Turn {
     const offered = this.offeredChoices(step) ?? [];
     const choice = offered.find((c) => c.id === id);
     if (!choice) {
-      this.say(this.t('common:errors.staleButton'));
+      this.sayError(this.t('common:errors.staleButton'));
       this.reask();
       return;
     }
@@ -598,6 +601,12 @@ class TurnImpl implements Turn {
     }
     delete frame.data.failures;
     delete frame.data.failedAt;
+  }
+
+  /** An error the engine says itself (an empty message, a stale button): with the way to a person. */
+  sayError(text: string): void {
+    const hearing = this.hearing;
+    this.say(hearing && this.person.language !== null ? `${text}\n${hearing.wayOut(this)}` : text);
   }
 
   /**

@@ -118,8 +118,10 @@ describe('kind endings', () => {
   it('someone too young is told why and nothing personal is kept', () => {
     panel = testPanel();
     const u = start(panel, 'young');
-    // 15 on the first panel day (8 February 2027).
-    expect(u.says('09/02/2011')).toContain('at least 16');
+    // 15 on the first panel day (8 February 2027): asked to confirm first, as a year is easily mistyped.
+    expect(u.says('09/02/2011')).toContain('Let us check');
+    expect(panel.app.db.select().from(registrations).all()).toEqual([]);
+    expect(u.says('yes')).toContain('at least 16');
     const row = panel.app.db.select().from(registrations).get()!;
     expect(row).toMatchObject({ status: 'ineligible', ineligibleReason: 'too_young', firstName: null, birthDate: null });
     // Afterwards, free text goes to the helpline rather than back into the registration.
@@ -136,6 +138,7 @@ describe('kind endings', () => {
     panel = testPanel();
     const u = start(panel, 'mayor');
     for (const a of ['01/01/1970', 'Man', '1000', 'University', 'Belgian', 'yes']) u.says(a);
+    expect(u.says('yes')).toContain('Let us check');
     expect(u.says('yes')).toContain('hold a political office cannot take part');
     expect(panel.app.db.select().from(registrations).get()).toMatchObject({ status: 'ineligible', ineligibleReason: 'excluded_office', lastName: null, postcode: null });
   });
@@ -144,8 +147,22 @@ describe('kind endings', () => {
     panel = testPanel();
     const u = start(panel, 'busy');
     for (const a of ['01/01/1970', 'Man', '1000', 'University', 'Belgian', 'yes', 'no', 'no', 'no', 'no']) u.says(a);
-    expect(u.says('no')).toContain('being there on every date');
+    expect(u.says('no')).toContain('Let us check');
+    expect(u.says('Yes, it is right')).toContain('being there on every date');
     expect(panel.app.db.select().from(registrations).get()).toMatchObject({ status: 'ineligible', ineligibleReason: 'unavailable' });
+  });
+
+  it('a mistaken answer that would end the registration can be changed: nothing is lost', () => {
+    panel = testPanel();
+    const u = start(panel, 'mistap');
+    expect(u.says('09/02/2011')).toContain('Let us check');
+    expect(u.says('No, I want to change it')).toContain('What is your date of birth?');
+    for (const a of ['09/02/1981', 'Man', '1000', 'University', 'Belgian', 'yes']) u.says(a);
+    // One wrong tap on "yes, I hold a political office".
+    expect(u.says('1')).toContain('Let us check');
+    expect(u.says('no')).toContain('political mandate');
+    expect(u.says('no')).toContain('political party');
+    expect(panel.app.db.select().from(registrations).all()).toEqual([]);
   });
 
   it('no consent ends politely, keeps nothing and frees the code', () => {

@@ -9,7 +9,7 @@ import { panelCalendar } from '../../panel/calendar';
 import { CORRECTABLE, FOLLOW_UPS, questionSteps, REGISTRATION_FIELDS, stepOf, SUMMARY_LINES, type RegistrationAnswers, type RegistrationField } from '../fields';
 import { answerValues, type AnswerValues, type QuestionContext } from './questions';
 import { applyCode, codeStep } from './code';
-import { completeRegistration, endIneligible } from './complete';
+import { completeRegistration, endIneligible, type IneligibleReason } from './complete';
 
 export const EXCLUSIONS = ['office', 'party', 'diplomat', 'organiser'] as const;
 
@@ -56,7 +56,16 @@ function next(turn: Turn, from: string, skipFollowUps = false): void {
   turn.goto(to);
 }
 
-const questionContext: QuestionContext = { next, tooYoung: (turn) => endIneligible(turn, 'too_young') };
+/**
+ * An answer that ends the registration is confirmed first: one wrong tap on "yes" (a political
+ * mandate) or a typo in a birth year must not lock a person out of the draw. "No" asks again.
+ */
+function endUnlessMistaken(turn: Turn, reason: IneligibleReason): void {
+  turn.frame.data.pendingEnd = { reason, step: turn.frame.step };
+  turn.goto('confirmEnd');
+}
+
+const questionContext: QuestionContext = { next, tooYoung: (turn) => endUnlessMistaken(turn, 'too_young') };
 
 /** The steps that ask the fields, each built from its field's question. */
 const fieldSteps: Record<string, Step> = Object.fromEntries(
@@ -82,7 +91,7 @@ function exclusionStep(which: (typeof EXCLUSIONS)[number], from: string): Step {
   return {
     ask: (turn) => ({ text: turn.t(`registration:exclusion.${which}`), choices: yesNo(turn) }),
     answer(turn, answer) {
-      if (answer.choiceId === 'yes') return endIneligible(turn, `excluded_${which}`);
+      if (answer.choiceId === 'yes') return endUnlessMistaken(turn, `excluded_${which}`);
       next(turn, from);
     },
   };
@@ -129,8 +138,25 @@ const steps: Record<string, Step> = {
   availability: {
     ask: (turn) => ({ text: turn.t('registration:availability.ask', { dates: eventLines(turn) }), choices: yesNo(turn) }),
     answer(turn, answer) {
-      if (answer.choiceId === 'no') return endIneligible(turn, 'unavailable');
+      if (answer.choiceId === 'no') return endUnlessMistaken(turn, 'unavailable');
       next(turn, 'availability');
+    },
+  },
+
+  confirmEnd: {
+    ask: (turn) => ({
+      text: turn.t('registration:confirmEnd.ask'),
+      choices: [
+        { id: 'yes', label: turn.t('registration:confirmEnd.yes') },
+        { id: 'no', label: turn.t('registration:confirmEnd.no') },
+      ],
+    }),
+    answer(turn, answer) {
+      const pending = turn.frame.data.pendingEnd as { reason: IneligibleReason; step: string } | undefined;
+      delete turn.frame.data.pendingEnd;
+      if (!pending) return turn.goto('summary');
+      if (answer.choiceId === 'yes') return endIneligible(turn, pending.reason);
+      turn.goto(pending.step);
     },
   },
 

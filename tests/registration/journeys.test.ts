@@ -113,6 +113,7 @@ for (const lng of ['fr', 'nl', 'de'] as const) {
       expect(after.join('\n')).not.toContain(t('registration:code.ask'));
       // A diplomat is told why, in their language, and only the reason is kept.
       for (const answer of ['1', w.yes, w.name[0], w.name[1], '01/01/1970', '1', '1000', '5', '1', '1', w.no, w.no]) await a.tells(answer);
+      expect(await a.tells(w.yes)).toEqual([expect.stringContaining(t('registration:confirmEnd.ask'))]);
       expect(await a.tells(w.yes)).toEqual([t('registration:ineligible.excluded_diplomat', { age: 16, phone: '+32 2 000 00 00', email: 'helpline@example.org' })]);
       expect(panel.app.db.select().from(registrations).get()).toMatchObject({ status: 'ineligible', ineligibleReason: 'excluded_diplomat', firstName: null });
       // The same code typed by someone else once it is used: refused kindly, with the helpline.

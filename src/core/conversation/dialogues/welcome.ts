@@ -50,7 +50,8 @@ export const welcomeFlow: Flow & { onStart(turn: Turn, payload?: string): boolea
             turn.goto('choose');
             return;
           }
-          turn.frame.data.retry = true;
+          // Once the greeting has been shown, only the request again; a first message gets the greeting.
+          if (turn.frame.shown?.key === 'welcome.choose') turn.frame.data.retry = true;
           turn.goto('choose');
           return;
         }

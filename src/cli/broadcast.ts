@@ -101,11 +101,12 @@ function printPreview(ctx: CliContext, draft: BroadcastDraft, preview: Broadcast
   }
 }
 
-/** Asks on the terminal; false when the answer is not yes. */
+/** Asks on the terminal; false when the answer is not yes, or the input ends (Ctrl+D). */
 async function confirmed(ctx: CliContext, people: number): Promise<boolean> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  const rl = createInterface({ input: ctx.input ?? process.stdin, output: process.stderr });
+  const ended = new Promise<string>((resolve) => rl.once('close', () => resolve('')));
   try {
-    const answer = await rl.question(`Send to ${plural(people, 'person', 'people')}? Type yes to send: `);
+    const answer = await Promise.race([rl.question(`Send to ${plural(people, 'person', 'people')}? Type yes to send: `), ended]);
     return /^\s*(y|yes)\s*$/i.test(answer);
   } finally {
     rl.close();
@@ -140,7 +141,7 @@ export async function broadcastCommand(ctx: CliContext): Promise<number> {
     return 0;
   }
   if (!has(ctx.args, 'yes')) {
-    if (!process.stdin.isTTY) {
+    if (!(ctx.input ?? process.stdin).isTTY) {
       ctx.err('panelbot: not sent: add --yes to send (panelbot asks only on a terminal), or --dry-run for the preview alone.');
       return 1;
     }

@@ -13,6 +13,8 @@ export interface CliContext {
   out: (line: string) => void;
   err: (line: string) => void;
   openApp(): App;
+  /** Where a question to the organiser is answered (a confirmation): standard input unless a test gives another. */
+  input?: NodeJS.ReadableStream & { isTTY?: boolean };
   /** Set while rehearsing (--now or PANELBOT_NOW): real channels do not send unless --rehearsal-send. */
   rehearsal?: { sends: boolean };
 }

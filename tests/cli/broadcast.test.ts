@@ -7,6 +7,10 @@ import { testPanel, type TestPanel } from '../helpers/chat';
 import { seedCohort } from '../helpers/cohort';
 import { cli as cliOn, panelbot } from '../helpers/run-cli';
 import { auditLog, broadcasts, identities, outbox, people, registrations } from '../../src/db/schema/index';
+import { PassThrough } from 'node:stream';
+import { parseArgs } from '../../src/cli/args';
+import { createCliContext } from '../../src/cli/context';
+import { broadcastCommand } from '../../src/cli/broadcast';
 
 let panel: TestPanel;
 afterEach(() => {
@@ -128,6 +132,29 @@ describe('panelbot broadcast', () => {
     expect(await c.run(...args, '--yes', '--json')).toBe(0);
     expect(JSON.parse(c.out()).queued).toEqual({ broadcast: 2, messages: 6 });
     expect(panel.app.db.select().from(outbox).where(eq(outbox.kind, 'broadcast')).all()).toHaveLength(12);
+  });
+
+  it('asks on a terminal, and sends only after "yes"', async () => {
+    panel = testPanel();
+    const { ann, cem } = registrants();
+    const c = cli();
+    const args = ['--db', panel.dbPath, 'broadcast', '--audience', 'reserves', '--text-fr', c.file('fr.txt', TEXTS.fr), '--text-nl', c.file('nl.txt', TEXTS.nl)];
+    /** The command as typed on a terminal where the organiser answers `answer`. */
+    const onTerminal = (answer: string) => {
+      const parsed = parseArgs(args);
+      parsed.positionals.shift();
+      const input = Object.assign(new PassThrough(), { isTTY: true });
+      input.end(answer);
+      return broadcastCommand({ ...createCliContext(parsed, 'broadcast'), input });
+    };
+    expect(await onTerminal('no\n')).toBe(1);
+    expect(c.err()).toContain('Send to 2 people? Type yes to send: panelbot: not sent.');
+    expect(await onTerminal('')).toBe(1); // Ctrl+D
+    expect(panel.app.db.select().from(outbox).all()).toHaveLength(0);
+    expect(await onTerminal('yes\n')).toBe(0);
+    expect(c.out()).toMatch(/Broadcast #1 queued: 2 messages\./);
+    const rows = panel.app.db.select().from(outbox).all();
+    expect(Object.fromEntries(rows.map((r) => [r.personId, JSON.parse(r.payload).outbound.text]))).toEqual({ [ann]: TEXTS.fr, [cem]: TEXTS.nl });
   });
 
   it('says what is wrong with the audience or the event in one line', async () => {

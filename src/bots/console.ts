@@ -15,6 +15,8 @@ export interface ConsoleChatOptions {
   outbox?: ConsoleSender;
   /** Called after each message is answered (the chat's own outbox dispatch: what is due shows before the next line). */
   afterEach?: () => Promise<unknown>;
+  /** Ends the chat (as the end of input does): `serve` stopping on a signal. */
+  signal?: AbortSignal;
 }
 
 export async function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
@@ -42,11 +44,17 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   if (interactive) {
     rl.setPrompt('> ');
     rl.prompt();
+    // Ctrl+C ends the chat like Ctrl+D (readline only pauses the input when nobody listens).
+    rl.on('SIGINT', () => rl.close());
   }
+  const close = () => rl.close();
+  if (options.signal?.aborted) close();
+  options.signal?.addEventListener('abort', close, { once: true });
   for await (const line of rl) {
     await send({ kind: 'text', text: line });
     await options.afterEach?.();
     if (interactive) rl.prompt();
   }
+  options.signal?.removeEventListener('abort', close);
   detach?.();
 }

@@ -66,6 +66,10 @@ describe('panelbot survey answers', () => {
     expect(csv.header).toEqual(['item', 'phase', 'respondent', 'answer']);
     expect(csv.rows.map((r) => r.values.answer).sort()).toEqual(['More time for the last vote, please.', 'The facilitators were great; the room was cold.']);
 
+    // The report counts them and says where to read them.
+    expect(await c.run('--config', config, 'survey', 'report')).toBe(0);
+    expect(c.out()).toContain('Open answers: 2 (to read them: panelbot survey answers --item evaluation)');
+
     expect(await c.run('--config', config, 'survey', 'answers', '--item', 'post')).toBe(2);
     expect(c.errLines()).toEqual(['panelbot: no open question "post": the questionnaires with one (comment: true) are pre, evaluation']);
   });

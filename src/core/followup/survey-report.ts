@@ -37,7 +37,7 @@ export interface SingleItem {
 export interface SingleSummary {
   questionnaire: string;
   items: SingleItem[];
-  /** Open answers given (not skipped); their text is not part of the report. */
+  /** Open answers given (not skipped); their text is not part of the report (`panelbot survey answers` reads them). */
   comments: number;
 }
 
@@ -121,7 +121,7 @@ export function formatSurveyReport(report: SurveyReport): string {
   for (const s of report.singles) {
     lines.push(`Questionnaire ${s.questionnaire} (1 to 5)`);
     lines.push(...table(['item', 'n', 'mean'], s.items.map((i) => [i.statement, String(i.n), fmt(i.mean)])));
-    lines.push(`Open answers: ${s.comments}`, '');
+    lines.push(`Open answers: ${s.comments}${s.comments ? ` (to read them: panelbot survey answers --item ${s.questionnaire})` : ''}`, '');
   }
   if (lines.length === 0) lines.push('No questionnaires are configured (surveys in the panel configuration).');
   return lines.join('\n').trimEnd();

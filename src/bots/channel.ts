@@ -1,10 +1,13 @@
 // The contract every channel adapter implements, and how a channel is registered.
 //
 // An adapter translates and decides nothing. For each message a person sends it:
-//   1. turns the platform update into one Inbound and calls `engine.submit(inbound)`;
+//   1. turns the platform update into one Inbound and calls `engine.submit(inbound)` (with where
+//      the message sits in the chat, `order`, or the time the platform says it was sent, `sentAt`,
+//      when the platform gives either);
 //   2. sends the replies in order, and after each one the platform accepted calls
-//      `engine.replySent(inbound, reply, platformMessageId)` (a redelivery after a crash then
-//      brings only the replies not sent yet);
+//      `engine.replySent(inbound, reply, platformMessageId, platformSentAt?)` (a redelivery after a
+//      crash then brings only the replies not sent yet; the id or time tells the core which
+//      question the person had seen);
 //   3. once all went out, calls `engine.delivered(inbound)` (a redelivery is answered with nothing).
 // For what panelbot sends later (reminders, the draw's outcome, organisers' replies) it gives the
 // outbox a ChannelSender (send, isReady): the dispatcher marks a row sent only when send() says

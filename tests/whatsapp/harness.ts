@@ -10,7 +10,7 @@ import type { Attachment } from '../../src/core/conversation/messages';
 import { readSettings } from '../../src/config/settings';
 import { startWhatsApp, type RunningWhatsApp } from '../../src/bots/whatsapp';
 import { createWhatsAppClient } from '../../src/bots/whatsapp/client';
-import type { WhatsAppEvents, WhatsAppPort } from '../../src/bots/whatsapp/port';
+import type { WaSent, WhatsAppEvents, WhatsAppPort } from '../../src/bots/whatsapp/port';
 import type { PaceOptions } from '../../src/bots/whatsapp/pace';
 import type { HealthOptions } from '../../src/bots/whatsapp/health';
 import type { WaTiming } from '../../src/bots/whatsapp/timing';
@@ -131,15 +131,18 @@ export class RecordingPort implements WhatsAppPort {
     this.client.on(event, handler as (...args: unknown[]) => void);
   }
 
-  async sendMessage(chatId: string, text: string): Promise<string> {
+  /** WhatsApp's clock, in seconds, for the messages sent (a real Message's timestamp). */
+  clockSeconds = 1_790_000_000;
+
+  async sendMessage(chatId: string, text: string): Promise<WaSent> {
     if (this.broken) throw new Error('Protocol error (Runtime.callFunctionOn): Session closed. Most likely the page has been closed.');
     this.sent.push({ chatId, text, at: this.timing.now() });
-    return `true_${chatId}_OUT${++this.n}`;
+    return { id: `true_${chatId}_OUT${++this.n}`, timestamp: this.clockSeconds };
   }
 
-  async sendDocument(chatId: string, file: Attachment): Promise<string> {
+  async sendDocument(chatId: string, file: Attachment): Promise<WaSent> {
     this.sent.push({ chatId, file: file.filename, at: this.timing.now() });
-    return `true_${chatId}_OUT${++this.n}`;
+    return { id: `true_${chatId}_OUT${++this.n}`, timestamp: this.clockSeconds };
   }
 
   /** How many of the next initialize() calls fail (Chromium would not start). */

@@ -58,7 +58,7 @@ export class InboundHandler {
     for (let i = 0; i < replies.length; i++) {
       const result = await sender.reply(chatId, replies[i]!);
       if (result.ok) {
-        engine.replySent(inbound, replies[i], result.platformMessageId);
+        engine.replySent(inbound, replies[i], result.platformMessageId, result.platformSentAt);
         continue;
       }
       if (result.permanent) {

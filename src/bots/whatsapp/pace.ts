@@ -3,6 +3,7 @@
 // short one between the parts of one answer or for a reply to someone who just wrote.
 import { EXPIRED, type DeliveryResult } from '../../core/outbox/ports';
 import type { WaTiming } from './timing';
+import type { WaSent } from './port';
 
 export type Priority = 'reply' | 'bulk';
 
@@ -47,7 +48,7 @@ export function gapMs(pace: PaceOptions, random: number, sameChat: boolean, just
 interface Job {
   chat: string;
   priority: Priority;
-  run: () => Promise<string>;
+  run: () => Promise<WaSent>;
   resolve: (result: DeliveryResult) => void;
   /** Asked after the job's gap, right before it is sent: false means its expiry passed meanwhile. */
   isDue?: () => boolean;
@@ -83,7 +84,7 @@ export class PacedQueue {
     this.lastInbound.set(chat, this.timing.now());
   }
 
-  push(chat: string, priority: Priority, run: () => Promise<string>, isDue?: () => boolean): Promise<DeliveryResult> {
+  push(chat: string, priority: Priority, run: () => Promise<WaSent>, isDue?: () => boolean): Promise<DeliveryResult> {
     if (this.stopped) return Promise.resolve({ ok: false, permanent: false, reason: 'stopped' });
     return new Promise((resolve) => {
       this.jobs[priority].push({ chat, priority, run, resolve, ...(isDue ? { isDue } : {}) });
@@ -131,7 +132,8 @@ export class PacedQueue {
       }
       let result: DeliveryResult;
       try {
-        result = { ok: true, platformMessageId: await job.run() };
+        const sent = await job.run();
+        result = { ok: true, platformMessageId: sent.id, ...(sent.timestamp ? { platformSentAt: new Date(sent.timestamp * 1000) } : {}) };
       } catch (err) {
         result = { ok: false, permanent: false, reason: `send failed: ${safeReason(err)}` };
       }

@@ -14,6 +14,14 @@ export interface WaMessage {
   isStatus?: boolean;
   hasMedia?: boolean;
   broadcast?: boolean;
+  /** When it was sent, in seconds on WhatsApp's clock. */
+  timestamp?: number;
+}
+
+/** A message panelbot sent: WhatsApp's id, and when it was sent in seconds on WhatsApp's clock. */
+export interface WaSent {
+  id: string;
+  timestamp?: number;
 }
 
 /** The fields panelbot reads of a whatsapp-web.js Call. */
@@ -48,9 +56,9 @@ export interface WhatsAppEvents {
 
 export interface WhatsAppPort {
   on<E extends keyof WhatsAppEvents>(event: E, handler: WhatsAppEvents[E]): void;
-  /** Sends a text to a chat ("32470123456@c.us"); resolves with WhatsApp's message id. */
-  sendMessage(chatId: string, text: string): Promise<string>;
-  sendDocument(chatId: string, file: Attachment): Promise<string>;
+  /** Sends a text to a chat ("32470123456@c.us"); resolves with WhatsApp's message id and time. */
+  sendMessage(chatId: string, text: string): Promise<WaSent>;
+  sendDocument(chatId: string, file: Attachment): Promise<WaSent>;
   /** Starts the browser session (Client.initialize). */
   initialize(): Promise<void>;
   /** Closes the browser session (Client.destroy); the saved login stays on disk. */
@@ -66,12 +74,12 @@ export function clientPort(client: Client, MessageMedia: MediaClass): WhatsAppPo
     },
     async sendMessage(chatId, text) {
       const sent = await client.sendMessage(chatId, text, { linkPreview: false });
-      return sent.id._serialized;
+      return { id: sent.id._serialized, timestamp: sent.timestamp };
     },
     async sendDocument(chatId, file) {
       const media = new MessageMedia(file.mimeType, Buffer.from(file.content, 'utf8').toString('base64'), file.filename);
       const sent = await client.sendMessage(chatId, media, { sendMediaAsDocument: true });
-      return sent.id._serialized;
+      return { id: sent.id._serialized, timestamp: sent.timestamp };
     },
     initialize: () => client.initialize(),
     destroy: () => client.destroy(),

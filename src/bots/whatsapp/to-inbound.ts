@@ -60,8 +60,9 @@ export function looksLikeCode(text: string): string | undefined {
   return code && checkCode(code) !== 'format' ? code : undefined;
 }
 
-function inbound(chatId: string, messageId: string, content: InboundContent): Mapped {
-  return { kind: 'inbound', chatId, inbound: { address: { channel: 'whatsapp', userId: chatId }, messageId: `whatsapp:${messageId}`, content } };
+function inbound(chatId: string, messageId: string, content: InboundContent, timestamp?: number): Mapped {
+  const sentAt = timestamp ? { sentAt: new Date(timestamp * 1000) } : {};
+  return { kind: 'inbound', chatId, inbound: { address: { channel: 'whatsapp', userId: chatId }, messageId: `whatsapp:${messageId}`, content, ...sentAt } };
 }
 
 /**
@@ -77,15 +78,17 @@ export function messageToInbound(message: WaMessage, isNew: boolean): Mapped {
   const type = message.type;
   if (SERVICE.has(type)) return { kind: 'ignore', reason: `system entry (${type})` };
   const id = message.id._serialized;
+  // Its time on WhatsApp's clock: the core tells an answer sent before the current question was.
+  const t = message.timestamp;
   if (type === 'chat' && !message.hasMedia) {
     const text = message.body ?? '';
     if (isNew) {
       const code = looksLikeCode(text);
-      return inbound(message.from, id, code ? { kind: 'start', payload: code } : { kind: 'start' });
+      return inbound(message.from, id, code ? { kind: 'start', payload: code } : { kind: 'start' }, t);
     }
-    return inbound(message.from, id, { kind: 'text', text });
+    return inbound(message.from, id, { kind: 'text', text }, t);
   }
-  return inbound(message.from, id, { kind: 'unsupported', what: UNSUPPORTED[type] ?? 'other' });
+  return inbound(message.from, id, { kind: 'unsupported', what: UNSUPPORTED[type] ?? 'other' }, t);
 }
 
 /** A call: panelbot cannot answer it, so the person is told to write instead. */

@@ -175,13 +175,13 @@ export class Engine {
    * answered only with the replies not recorded here, so at most the reply in flight at the crash
    * can arrive twice. Never throws: an unwritable store only means that reply may be sent again.
    */
-  replySent(inbound: Pick<Inbound, 'address' | 'messageId'>, reply?: Outbound, platformMessageId?: string): void {
+  replySent(inbound: Pick<Inbound, 'address' | 'messageId'>, reply?: Outbound, platformMessageId?: string, platformSentAt?: Date): void {
     const { db, clock, log } = this.services;
     try {
       inTransaction(db, () => {
         markReplySent(db, inbound.address.channel, inbound.messageId);
         const replay = this.replayed.has(`${inbound.address.channel}\u0000${inbound.messageId}`);
-        if (reply?.asks && platformMessageId !== undefined && !replay) noteQuestionShown(db, inbound.address, reply.asks, platformMessageId, clock.now());
+        if (reply?.asks && (platformMessageId !== undefined || platformSentAt) && !replay) noteQuestionShown(db, inbound.address, reply.asks, { platformMessageId, platformSentAt }, clock.now());
       });
     } catch (err) {
       log.warn({ err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'reply sent, not recorded yet');
@@ -274,6 +274,7 @@ export class Engine {
     const stack = isNew ? [] : this.withoutExpired(loadStack(db, person.id) ?? [], now);
     const turn = new TurnImpl(this, person, inbound.address, stack, now, guessLanguage(inbound.languageHint));
     turn.order = inbound.order;
+    turn.sentAt = inbound.sentAt;
     if (stack.length === 0) turn.resetToHome(inbound);
 
     if (link) {
@@ -366,17 +367,25 @@ export class Engine {
 }
 
 /**
- * The platform's number of the message that asked the person's current question, noted when that
- * message was the question's first showing (a frame's shown.ref is set once).
+ * The platform's number of the message that asked the person's current question (Telegram), or the
+ * time the platform says it was sent (WhatsApp), noted when that message was the question's first
+ * showing (a frame's shown.ref and shown.at are set once).
  */
-function noteQuestionShown(db: Services['db'], address: ChannelAddress, key: string, platformMessageId: string, now: Date): void {
-  const ref = Number(platformMessageId);
-  if (!Number.isSafeInteger(ref)) return; // a platform without numbered messages (WhatsApp)
+function noteQuestionShown(db: Services['db'], address: ChannelAddress, key: string, platform: { platformMessageId?: string; platformSentAt?: Date }, now: Date): void {
+  const number = platform.platformMessageId === undefined ? NaN : Number(platform.platformMessageId);
+  const ref = Number.isSafeInteger(number) ? number : undefined; // WhatsApp's ids are not numbers
+  const at = platform.platformSentAt?.getTime();
+  if (ref === undefined && at === undefined) return;
   const person = findPersonByAddress(db, address);
   const stack = person ? loadStack<Frame>(db, person.id) : undefined;
   const top = stack?.[stack.length - 1];
-  if (!person || !stack || !top?.shown || top.shown.key !== key || top.shown.ref !== undefined) return;
-  top.shown.ref = ref;
+  if (!person || !stack || !top?.shown || top.shown.key !== key) return;
+  const shown = top.shown;
+  const notedRef = ref !== undefined && shown.ref === undefined;
+  const notedAt = at !== undefined && shown.at === undefined;
+  if (!notedRef && !notedAt) return;
+  if (notedRef) shown.ref = ref;
+  if (notedAt) shown.at = at;
   saveStack(db, person.id, stack, now);
 }
 
@@ -393,6 +402,8 @@ class TurnImpl implements Turn {
   forgotten = false;
   /** Where the message being answered sits in the chat (Inbound.order). */
   order: Inbound['order'];
+  /** When the person sent it, on the platform's clock (Inbound.sentAt). */
+  sentAt: Inbound['sentAt'];
   private moved = false;
   private silent = false;
   readonly person: Person;
@@ -580,14 +591,22 @@ class TurnImpl implements Turn {
    * A typed answer meant for a question that has since moved on: it replies to a message older
    * than the current question, or was typed after the previous question and before this one was
    * shown (the person answered a question twice, e.g. one repeated after a restart). An answer typed
-   * before any question (a quick "English" after /start) is not.
+   * before any question (a quick "English" after /start) is not. By the chat's numbering where the
+   * platform has one (Telegram), else by the times it gives (WhatsApp's message timestamps).
    */
   private answersEarlierQuestion(): boolean {
     const shown = this.frame.shown;
+    if (!shown || shown.key !== `${this.frame.flow}.${this.frame.step}`) return false;
     const order = this.order;
-    if (!order || shown?.ref === undefined || shown.key !== `${this.frame.flow}.${this.frame.step}`) return false;
-    if (order.replyTo !== undefined) return order.replyTo < shown.ref;
-    return shown.prevRef !== undefined && order.sequence > shown.prevRef && order.sequence < shown.ref;
+    if (order && shown.ref !== undefined) {
+      if (order.replyTo !== undefined) return order.replyTo < shown.ref;
+      return shown.prevRef !== undefined && order.sequence > shown.prevRef && order.sequence < shown.ref;
+    }
+    // By the platform's times (WhatsApp: whole seconds, so only an answer sent in an earlier second
+    // than the question was is taken as sent before it).
+    const sent = this.sentAt?.getTime();
+    if (sent === undefined || shown.at === undefined || shown.prevAt === undefined) return false;
+    return sent >= shown.prevAt && sent < shown.at;
   }
 
   private answer(answer: Answer, typed = false): void {
@@ -642,7 +661,8 @@ class TurnImpl implements Turn {
     const shown = this.frame.shown;
     if (shown?.key !== asks) {
       const prevRef = shown?.ref ?? shown?.prevRef;
-      this.frame.shown = prevRef === undefined ? { key: asks } : { key: asks, prevRef };
+      const prevAt = shown?.at ?? shown?.prevAt;
+      this.frame.shown = { key: asks, ...(prevRef === undefined ? {} : { prevRef }), ...(prevAt === undefined ? {} : { prevAt }) };
     }
     this.say({ ...(question.choices ? { ...question, choices: question.choices.map((c) => ({ id: prefix + c.id, label: c.label })) } : question), asks });
   }

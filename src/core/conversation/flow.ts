@@ -18,9 +18,11 @@ export interface Frame {
   /**
    * The question this frame last showed (flow.step) and the platform's number of the message that
    * first asked it (ref, once its delivery is recorded), with the number of the question before it
-   * (prevRef): a typed answer between the two was meant for the earlier question.
+   * (prevRef): a typed answer between the two was meant for the earlier question. On platforms that
+   * give times instead of numbers (WhatsApp), the same with the times the question and the one
+   * before it were sent (at, prevAt: milliseconds on the platform's clock).
    */
-  shown?: { key: string; ref?: number; prevRef?: number };
+  shown?: { key: string; ref?: number; prevRef?: number; at?: number; prevAt?: number };
 }
 
 export interface Person {

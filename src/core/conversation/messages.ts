@@ -46,6 +46,13 @@ export interface Inbound {
    * an answer typed for an earlier question (one that has since moved on) from an answer to this one.
    */
   order?: { sequence: number; replyTo?: number };
+  /**
+   * When the person sent it, on the platform's clock (WhatsApp's message timestamp, whole seconds),
+   * for platforms without such numbering: compared with the time the platform gives for the message
+   * that asked the current question (engine.replySent), it tells an answer typed before that
+   * question reached them.
+   */
+  sentAt?: Date;
 }
 
 export interface Choice {

@@ -3,7 +3,12 @@
 import type { ChannelKind, Outbound } from '../conversation/messages';
 
 export type DeliveryResult =
-  | { ok: true; platformMessageId?: string }
+  | {
+      ok: true;
+      platformMessageId?: string;
+      /** When the platform says the message was sent, on its own clock (WhatsApp), to compare with Inbound.sentAt. */
+      platformSentAt?: Date;
+    }
   | {
       ok: false;
       /** Never retry (e.g. the person blocked the bot, the chat does not exist). */

@@ -4,6 +4,7 @@
 // language and per channel, and how long each channel takes at its pace), refused while a language
 // read in the audience has no text, confirmed before anything is queued; then one outbox row per
 // person in their language, sent by the running panelbot at each channel's pace. Audited.
+import { panelJson } from '../core/panel/panel-time';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
@@ -129,7 +130,7 @@ export async function broadcastCommand(ctx: CliContext): Promise<number> {
     return 1;
   }
   // --json: one document at the end, the preview and what was queued (null: nothing).
-  const printJson = (queued: { broadcast: number; messages: number } | null) => ctx.out(JSON.stringify({ ...previewData(ctx, draft, preview), queued }, null, 2));
+  const printJson = (queued: { broadcast: number; messages: number } | null) => ctx.out(panelJson({ ...previewData(ctx, draft, preview), queued }, services.config.panel.timezone));
   if (!json) printPreview(ctx, draft, preview);
   if (people === 0) {
     if (json) printJson(null);

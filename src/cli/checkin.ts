@@ -3,6 +3,7 @@
 // `panelbot checkin EVENT --file LIST.csv [--day DATE]`: the ticked list back, everyone in one go
 // (rows with a "present" column count only when ticked: x, yes, 1, ✓). Warnings for a day still to
 // come or someone not expected go to standard error; the result stays on standard output.
+import { panelJson } from '../core/panel/panel-time';
 import fs from 'node:fs';
 import { has, InputError, UsageError, one } from './args';
 import type { CliContext } from './context';
@@ -60,7 +61,7 @@ function printList(ctx: CliContext, eventId: string, day: string | undefined): n
   const rows = doorList(db, config, eventId, chosen);
   audit(db, operator(), 'attendance.list', `${eventId} ${chosen}`, clock.now());
   if (has(ctx.args, 'json')) {
-    ctx.out(JSON.stringify({ event: eventId, day: chosen, expected: rows.length, people: rows.map((r) => ({ pseudonym: r.pseudonym, name: r.name, answer: r.answer, notes: r.notes, checkedIn: r.checkedIn })) }, null, 2));
+    ctx.out(panelJson({ event: eventId, day: chosen, expected: rows.length, people: rows.map((r) => ({ pseudonym: r.pseudonym, name: r.name, answer: r.answer, notes: r.notes, checkedIn: r.checkedIn })) }, config.panel.timezone));
     return 0;
   }
   if (has(ctx.args, 'csv')) {

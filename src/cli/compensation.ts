@@ -4,6 +4,7 @@
 // `panelbot compensation mark-paid FILE`: records the payments of an exported CSV (its lines may be
 // a subset) and tells each person; a file whose batch or references do not match an export exactly
 // is refused whole.
+import { panelJson } from '../core/panel/panel-time';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError, has, one } from './args';
@@ -32,7 +33,7 @@ function list(ctx: CliContext): number {
   audit(db, operator(), 'compensation_list', null, clock.now());
   if (has(ctx.args, 'json')) {
     const unpaid = claims.map((c) => ({ reference: c.reference, iban: maskIban(c.iban), amount: c.amountCents / 100, currency: c.currency, batch: c.batch ?? null }));
-    ctx.out(JSON.stringify({ rule: config.compensation.rule, entitled: entitledPeople(db, config).length, unpaid }, null, 2));
+    ctx.out(panelJson({ rule: config.compensation.rule, entitled: entitledPeople(db, config).length, unpaid }, config.panel.timezone));
     return 0;
   }
   ctx.out(`Entitled under rule ${config.compensation.rule}: ${entitledPeople(db, config).length}; bank details confirmed and not paid: ${claims.length}`);

@@ -6,7 +6,7 @@ import type { CliContext } from './context';
 import { timeOption } from './dates';
 import { effectiveEvents } from '../core/panel/calendar';
 import { moveEvent, MoveError, resetEvents } from '../core/panel/move-event';
-import { panelDateTimeWithZone } from '../core/panel/panel-time';
+import { panelDateTimeWithZone, panelJson } from '../core/panel/panel-time';
 import { audit } from '../db/repos/audit';
 import { operator } from './operator';
 import { plural } from '../core/organisers/plural';
@@ -19,7 +19,7 @@ export async function eventsCommand(ctx: CliContext): Promise<number> {
     const tz = config.panel.timezone;
     if (has(ctx.args, 'json')) {
       const list = effectiveEvents(db, config).map((e) => ({ id: e.id, kind: e.kind, start: e.startAt, end: e.endAt, startLocal: panelDateTimeWithZone(e.startAt, tz), endLocal: panelDateTimeWithZone(e.endAt, tz), moved: Boolean(e.moved) }));
-      ctx.out(JSON.stringify(list, null, 2));
+      ctx.out(panelJson(list, tz));
       return 0;
     }
     ctx.out(`(times in ${tz})`);

@@ -2,7 +2,7 @@
 // the helpline from the terminal, with the same rules as in Slack (a reply starting with "note:"
 // stays internal). `show` gives the whole conversation in order: the person's messages, what
 // panelbot answered them (an FAQ answer, "your question is with the team"), the team's replies and notes.
-import { panelDateTimeWithZone } from '../core/panel/panel-time';
+import { panelDateTimeWithZone, panelJson } from '../core/panel/panel-time';
 import { has, UsageError } from './args';
 import type { CliContext } from './context';
 import { operator } from './operator';
@@ -32,7 +32,7 @@ export async function helplineCommand(ctx: CliContext): Promise<number> {
       const rows = listTickets(db, has(ctx.args, 'all') ? [...UNRESOLVED, 'resolved'] : UNRESOLVED);
       audit(db, actor, 'ticket.list', null, services.clock.now());
       if (has(ctx.args, 'json')) {
-        ctx.out(JSON.stringify(rows.map((t) => ({ id: t.id, status: t.status, urgent: t.urgent, pseudonym: t.pseudonym, language: t.language, channel: t.channel, claimedBy: t.claimedBy, createdAt: t.createdAt, updatedAt: t.updatedAt })), null, 2));
+        ctx.out(panelJson(rows.map((t) => ({ id: t.id, status: t.status, urgent: t.urgent, pseudonym: t.pseudonym, language: t.language, channel: t.channel, claimedBy: t.claimedBy, createdAt: t.createdAt, updatedAt: t.updatedAt })), services.config.panel.timezone));
         return 0;
       }
       if (!rows.length) ctx.out('No tickets waiting.');
@@ -54,7 +54,7 @@ export async function helplineCommand(ctx: CliContext): Promise<number> {
       const messages = ticketMessagesOf(db, id).sort((a, b) => a.at.getTime() - b.at.getTime() || a.id - b.id);
       if (has(ctx.args, 'json')) {
         const { pseudonym, status, urgent, language, channel, claimedBy, createdAt, updatedAt } = ticket;
-        ctx.out(JSON.stringify({ id, status, urgent, pseudonym, language, channel, claimedBy, createdAt, updatedAt, messages: messages.map((m) => ({ at: m.at, author: m.author, by: m.authorId, text: m.text })) }, null, 2));
+        ctx.out(panelJson({ id, status, urgent, pseudonym, language, channel, claimedBy, createdAt, updatedAt, messages: messages.map((m) => ({ at: m.at, author: m.author, by: m.authorId, text: m.text })) }, tz));
         return 0;
       }
       ctx.out(`#${ticket.id} ${ticket.status}${ticket.urgent ? ' URGENT' : ''}: ${ticket.pseudonym}, ${ticket.language}, on ${ticket.channel}${ticket.claimedBy ? `, claimed by ${ticket.claimedBy}` : ''}`);

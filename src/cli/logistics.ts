@@ -1,5 +1,6 @@
 // `panelbot logistics EVENT [--csv | --json] [--counts]`: meals, childcare, companions, hotel rooms,
 // accessibility and languages for each day of an event; names only where a name is needed.
+import { panelJson } from '../core/panel/panel-time';
 import { UsageError, has } from './args';
 import type { CliContext } from './context';
 import { computeLogistics, formatLogistics, logisticsCsv } from '../core/needs/logistics';
@@ -18,7 +19,7 @@ export async function logisticsCommand(ctx: CliContext): Promise<number> {
     return 1;
   }
   const detail = has(ctx.args, 'counts') ? 'counts' : 'names';
-  if (has(ctx.args, 'json')) ctx.out(JSON.stringify(logisticsData(report, detail), null, 2));
+  if (has(ctx.args, 'json')) ctx.out(panelJson(logisticsData(report, detail), config.panel.timezone));
   else if (has(ctx.args, 'csv')) process.stdout.write(toCsv(LOGISTICS_CSV_HEADER, logisticsCsv(report, detail)));
   else ctx.out(formatLogistics(report, { detail, timeZone: config.panel.timezone }));
   return 0;

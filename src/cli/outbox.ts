@@ -1,6 +1,7 @@
 // `panelbot outbox preview [--from DATE] [--to DATE] [--json]`: what will be sent, per day, kind and
 // channel, and to how many people. `panelbot outbox status [--json]`: pending, sent, failed, skipped,
 // with reasons.
+import { panelJson } from '../core/panel/panel-time';
 import { InputError, UsageError, has } from './args';
 import type { CliContext } from './context';
 import { countRetrying, outboxStatusCounts, unsentBetween } from '../db/repos/outbox';
@@ -49,7 +50,7 @@ function preview(ctx: CliContext): number {
       const [day, kind, channel] = key.split('\t');
       return { day, kind, channel, messages: g.messages, people: g.people.size };
     });
-    ctx.out(JSON.stringify({ from, to, timeZone: tz, messages: rows.length, groups: list }, null, 2));
+    ctx.out(panelJson({ from, to, timeZone: tz, messages: rows.length, groups: list }, tz));
     return 0;
   }
   ctx.out(`Outbox from ${from} to ${to} (${tz}): ${plural(rows.length, 'message')} to send`);
@@ -67,7 +68,7 @@ function status(ctx: CliContext): number {
   const STATUSES = ['pending', 'claimed', 'sent', 'failed', 'skipped', 'cancelled'];
   if (has(ctx.args, 'json')) {
     const details = rows.filter((r) => !['sent', 'pending', 'claimed'].includes(r.status)).map((r) => ({ status: r.status, kind: r.kind, reason: r.reason || null, messages: r.n }));
-    ctx.out(JSON.stringify({ totals: Object.fromEntries(STATUSES.map((s) => [s, totals.get(s) ?? 0])), retrying: countRetrying(app.db), details }, null, 2));
+    ctx.out(panelJson({ totals: Object.fromEntries(STATUSES.map((s) => [s, totals.get(s) ?? 0])), retrying: countRetrying(app.db), details }, app.services.config.panel.timezone));
     return 0;
   }
   ctx.out(STATUSES.map((s) => `${s}: ${totals.get(s) ?? 0}`).join('  '));

@@ -2,6 +2,7 @@
 // questionnaires (anonymous aggregates only), as text, CSV or JSON, and a chart of the means.
 // `panelbot survey answers [--item ID] [--csv] [--json]`: the open answers, per item, by
 // respondent label (no name), with the phase (before/after).
+import { panelJson } from '../core/panel/panel-time';
 import fs from 'node:fs';
 import { InputError, UsageError, has, one } from './args';
 import type { CliContext } from './context';
@@ -23,7 +24,7 @@ export async function surveyCommand(ctx: CliContext): Promise<number> {
   const { db, config, clock } = app.services;
   const report = computeSurveyReport(db, config);
   audit(db, operator(), 'survey_report', null, clock.now());
-  if (has(ctx.args, 'json')) ctx.out(JSON.stringify(report, null, 2));
+  if (has(ctx.args, 'json')) ctx.out(panelJson(report, config.panel.timezone));
   else if (has(ctx.args, 'csv')) {
     const { header, rows } = surveyReportCsv(report);
     process.stdout.write(toCsv(header, rows));
@@ -51,7 +52,7 @@ async function answersCommand(ctx: CliContext): Promise<number> {
   const answers = openAnswers(db, config, item);
   audit(db, operator(), 'survey_answers', item ?? null, clock.now());
   if (has(ctx.args, 'json')) {
-    ctx.out(JSON.stringify(answers, null, 2));
+    ctx.out(panelJson(answers, config.panel.timezone));
     return 0;
   }
   if (has(ctx.args, 'csv')) {

@@ -93,6 +93,16 @@ describe('no command prints a UTC time', () => {
     await run('2027-02-20T10:00', 'checkin', 'weekend-1', '--list', '--csv');
     await run('2027-04-25T10:00', 'compensation', 'list');
     await run('2027-04-25T10:00', 'survey', 'report');
+    // What scripts read (--json): instants as ISO texts with the panel's offset, never "Z".
+    expect(await run('2027-02-10T10:00', 'events', 'list', '--json')).toContain('"start": "2027-02-20T09:30:00-08:00"');
+    expect(await run('2027-02-10T10:00', 'helpline', 'list', '--all', '--json')).toMatch(/"updatedAt": "2027-01-20T01:0\d:\d\d-08:00"/);
+    expect(await run('2027-02-10T10:00', 'helpline', 'show', '1', '--json')).toMatch(/"at": "2027-01-20T01:0\d:\d\d-08:00"/);
+    await run('2027-02-10T10:00', 'outbox', 'preview', '--from', '2027-02-10', '--to', '2027-03-01', '--json');
+    await run('2027-02-10T10:00', 'outbox', 'status', '--json');
+    await run('2027-02-10T10:00', 'logistics', 'weekend-1', '--json');
+    await run('2027-02-20T10:00', 'checkin', 'weekend-1', '--list', '--json');
+    await run('2027-04-25T10:00', 'compensation', 'list', '--json');
+    await run('2027-04-25T10:00', 'survey', 'report', '--json');
 
     for (const [command, text] of Object.entries(outputs)) {
       expect(text.length, command).toBeGreaterThan(0);

@@ -33,6 +33,20 @@ describe('reminders', () => {
     expect(got[2]!.text).toContain('09:30');
    }, 120_000);
 
+  it("name the place in each person's language (the configuration's place per language)", async () => {
+    panel = schedulingPanel({
+      now: '2027-02-01T12:00:00+01:00',
+      config: (c) => ({ ...c, events: [c.events.find((e) => e.id === 'weekend-1')!] }),
+    });
+    panel.add({ user: 'alice', language: 'fr' });
+    panel.add({ user: 'bram', language: 'nl' });
+    panel.add({ user: 'dora', language: 'de' });
+    await panel.runUntil('2027-02-14T12:00:00+01:00');
+    expect(panel.platform.to('alice')[0]!.text).toContain("Palais d'Egmont, Bruxelles");
+    expect(panel.platform.to('bram')[0]!.text).toContain('Egmontpaleis, Brussel');
+    expect(panel.platform.to('dora')[0]!.text).toContain('Egmont-Palast, Brüssel');
+  }, 120_000);
+
   it('an event for companions reaches the people who come with one (companions have no chat of their own)', () => {
     panel = schedulingPanel({
       now: '2027-02-01T12:00:00+01:00',

@@ -345,7 +345,7 @@ const steps: Record<string, Step> = {
   // Only when the postcode cannot tell whether the person lives beyond the hotel distance.
   farAway: {
     ask: (turn) => ({
-      text: n(turn, 'hotel.farAway', { km: turn.services.config.venue.hotelDistanceKm, venue: turn.services.config.venue.name }),
+      text: n(turn, 'hotel.farAway', { km: turn.services.config.venue.hotelDistanceKm, venue: turn.services.config.venue.name[turn.lang] }),
       choices: yesNoSkip(turn),
     }),
     answer(turn, answer) {

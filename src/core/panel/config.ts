@@ -12,6 +12,12 @@ const perLanguage = z
   .strict();
 export type PerLanguage = z.infer<typeof perLanguage>;
 
+/**
+ * A name or address each language reads in its own words ({ fr, nl, de, en }: "Palais d'Egmont",
+ * "Egmontpaleis"…), or one text for all (older configurations, or a name that is the same).
+ */
+const localised = z.union([z.string().min(1), perLanguage]).transform((v): PerLanguage => (typeof v === 'string' ? { fr: v, nl: v, de: v, en: v } : v));
+
 const isoDateTime = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), {
   message: 'expected a date and time with its offset, like 2027-02-20T09:30:00+01:00',
 });
@@ -41,7 +47,7 @@ const eventSchema = z
     title: perLanguage,
     start: isoDateTime,
     end: isoDateTime,
-    place: z.string().min(1).optional(),
+    place: localised.optional(),
     online: z.string().url().optional(),
     audience: z.array(z.enum(AUDIENCES)).min(1).default(['selected']),
   })
@@ -220,8 +226,8 @@ export const panelConfigSchema = z
       .strict(),
     venue: z
       .object({
-        name: z.string().min(1),
-        address: z.string().min(1),
+        name: localised,
+        address: localised,
         postcode: z.string().regex(/^\d{4}$/, 'expected a Belgian postcode of 4 digits'),
         hotelDistanceKm: z.number().positive().default(100),
       })

@@ -39,7 +39,7 @@ function tellMoved(db: Db, config: PanelConfig, event: ScheduledEvent, now: Date
   const end = event.endAt.toISOString();
   const tz = config.panel.timezone;
   const sameDay = localDate(event.startAt, tz) === localDate(event.endAt, tz);
-  const params = { title: { $lang: event.title }, date: { $date: start }, time: { $time: start }, endDate: { $date: end }, endTime: { $time: end }, where: event.place ?? event.online ?? '' };
+  const params = { title: { $lang: event.title }, date: { $date: start }, time: { $time: start }, endDate: { $date: end }, endTime: { $time: end }, where: event.place ? { $lang: event.place } : (event.online ?? '') };
   let told = 0;
   for (const personId of audienceOf(db, event)) {
     const fresh = enqueue(

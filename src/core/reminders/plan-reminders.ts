@@ -44,7 +44,7 @@ export function reminderPayload(event: ScheduledEvent, rule: ReminderRule): Outb
     title: { $lang: event.title },
     date: { $date: start },
     time: { $time: start },
-    where: event.place ?? event.online ?? '',
+    where: event.place ? { $lang: event.place } : (event.online ?? ''),
   };
   const where = event.place ? 'place' : 'online';
   if (rule.askAttendance) {

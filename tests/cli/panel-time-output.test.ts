@@ -17,6 +17,8 @@ import { attendance, needs, outbox, registrations, tickets } from '../../src/db/
 import { renderPayload } from '../../src/core/outbox/render';
 import { renderPlain } from '../../src/bots/render-text';
 import { createTranslator } from '../../src/core/conversation/i18n';
+import { loadPanelConfig } from '../../src/config/panel';
+import { ENGLISH_ANSWERS } from '../helpers/register';
 
 let panel: TestPanel | undefined;
 afterEach(() => {
@@ -121,4 +123,14 @@ describe('no command prints a UTC time', () => {
     expect(text).toMatch(/9:30|09:30/);
     expect(text).not.toMatch(UTC_TIME);
   }, 120_000);
+
+  it('writes a calendar day as it is, also where noon UTC is the next day (Auckland)', () => {
+    panel = testPanel({ config: loadPanelConfig(panelInZone('Pacific/Auckland')) });
+    const [code] = panel.invite(1, 'nl');
+    const ann = panel.user('ann');
+    const replies = ENGLISH_ANSWERS(code!).map((answer) => ann.says(answer));
+    // The birth date in the summary, the draw date at the end: the days typed and configured.
+    expect(replies.at(-2)).toContain('Wednesday, 21 March 1990');
+    expect(replies.at(-1)).toContain('The draw takes place on Monday, 1 February 2027');
+  });
 });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApp, type App } from '../../src/app';
 import { ManualClock } from '../../src/core/panel/clock';
+import type { PanelConfig } from '../../src/core/panel/config';
 import type { Logger } from '../../src/core/conversation/logger';
 import type { ChannelKind, InboundContent, Outbound } from '../../src/core/conversation/messages';
 import { renderPlain } from '../../src/bots/render-text';
@@ -41,10 +42,10 @@ export interface TestUser {
   last: Outbound[];
 }
 
-export function testPanel(options: { dbPath?: string; now?: string; clock?: ManualClock; log?: Logger } = {}): TestPanel {
+export function testPanel(options: { dbPath?: string; now?: string; clock?: ManualClock; log?: Logger; config?: PanelConfig } = {}): TestPanel {
   const dbPath = options.dbPath ?? tempDbPath();
   const clock = options.clock ?? new ManualClock(options.now ?? '2027-01-15T10:00:00+01:00');
-  const app = createApp({ dbPath, clock, log: options.log });
+  const app = createApp({ dbPath, clock, log: options.log, ...(options.config ? { config: options.config } : {}) });
   let seq = 0;
   const panel: TestPanel = {
     app,
@@ -89,7 +90,7 @@ export function testPanel(options: { dbPath?: string; now?: string; clock?: Manu
     },
     reopen() {
       app.close();
-      return testPanel({ dbPath, clock, log: options.log });
+      return testPanel({ dbPath, clock, log: options.log, ...(options.config ? { config: options.config } : {}) });
     },
     close: () => app.close(),
   };

@@ -72,7 +72,7 @@ function saveTypedDays(turn: Turn, text: string): { error: string; params?: Reco
   if (!days) return { error: 'needs:children.daysInvalid' };
   save(turn, 'children', { childcareDays: days });
   delete turn.frame.data.pick;
-  turn.say(n(turn, 'children.daysNoted', { days: days.map((day) => longDay(day, turn.lang, config.panel.timezone)).join(', ') }));
+  turn.say(n(turn, 'children.daysNoted', { days: days.map((day) => longDay(day, turn.lang)).join(', ') }));
   return done(turn, 'children');
 }
 
@@ -260,14 +260,14 @@ const steps: Record<string, Step> = {
     ask: (turn) => {
       const picked = new Set((turn.frame.data.pick as string[] | undefined) ?? []);
       const { config } = turn.services;
-      const ticked = [...picked].sort().map((day) => longDay(day, turn.lang, config.panel.timezone));
+      const ticked = [...picked].sort().map((day) => longDay(day, turn.lang));
       return {
         // The ticked days in words, not only as ☑ (screen readers and plain text read words).
         text: `${n(turn, 'children.pickDays')}\n${ticked.length > 0 ? n(turn, 'children.ticked', { days: ticked.join(', ') }) : n(turn, 'children.noneTicked')}`,
         choices: [
           ...venueDays(turn.services.db, config).map(({ day, event }) => ({
             id: day,
-            label: `${picked.has(day) ? '☑' : '☐'} ${shortDay(day, turn.lang, config.panel.timezone)} (${event.title[turn.lang]})`,
+            label: `${picked.has(day) ? '☑' : '☐'} ${shortDay(day, turn.lang)} (${event.title[turn.lang]})`,
           })),
           { id: 'done', label: n(turn, 'children.pickDone') },
           skipChoice(turn),

@@ -2,7 +2,7 @@
 // and no own-words detail appears: that is what may be shown where many people read (Slack).
 import type { DayLogistics, EventLogistics, NamedPerson } from './logistics';
 import { plural } from '../organisers/plural';
-import { formatDate } from '../panel/time';
+import { formatDay } from '../panel/time';
 
 /** 'counts': numbers only. 'names': numbers, then the names the hotel, childcare and guardians need, and own-words details. */
 export type LogisticsDetail = 'counts' | 'names';
@@ -60,7 +60,7 @@ function agesText(ages: number[], children: number): string {
 
 function dayLines(d: DayLogistics, options: Required<FormatOptions>): string[] {
   const lines = [
-    `== ${formatDate(new Date(`${d.day}T12:00:00Z`), 'en', options.timeZone)} (${d.day}) ==`,
+    `== ${formatDay(d.day, 'en')} (${d.day}) ==`,
     ...(d.expected
       ? [
           `Expected (confirmed the panel, not "no" for this day; before the attendance question): ${plural(d.expected.participants, 'participant')}, ${d.expected.meals.total} meals (diets: ${counts(d.expected.meals.byDiet)}), ${plural(d.expected.childcare.children, 'child', 'children')} in childcare, ${plural(d.expected.companions.total, 'companion')}${d.expected.hotel ? `, ${plural(d.expected.hotel.rooms, 'hotel room')}` : ''}`,

@@ -5,13 +5,14 @@ import type { NeedsRow } from '../../db/repos/needs';
 import { localeTag } from '../panel/time';
 import type { Category } from './model';
 
-export function shortDay(day: string, lng: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(localeTag(lng), { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(`${day}T12:00:00Z`));
+export function shortDay(day: string, lng: string): string {
+  // A calendar day has no zone: written as it is (see formatDay).
+  return new Intl.DateTimeFormat(localeTag(lng), { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(`${day}T12:00:00Z`));
 }
 
 /** "samedi 20 février": the weekday and date in words, for texts read aloud. */
-export function longDay(day: string, lng: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(localeTag(lng), { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(`${day}T12:00:00Z`));
+export function longDay(day: string, lng: string): string {
+  return new Intl.DateTimeFormat(localeTag(lng), { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(`${day}T12:00:00Z`));
 }
 
 export interface SummaryContext {
@@ -37,7 +38,7 @@ export function categoryValue(turn: Turn, row: NeedsRow | undefined, category: C
       const days = row.childcareDays?.length
         ? row.childcareDays.length === ctx.allDays.length
           ? t('summary.allDays')
-          : row.childcareDays.map((d) => shortDay(d, turn.lang, turn.services.config.panel.timezone)).join(', ')
+          : row.childcareDays.map((d) => shortDay(d, turn.lang)).join(', ')
         : '';
       return [t('summary.children', { count: row.children }), ages, days].filter(Boolean).join(' · ');
     }

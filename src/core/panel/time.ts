@@ -77,6 +77,15 @@ export function formatDate(instant: Date, lng: string, timeZone: string): string
   );
 }
 
+/**
+ * A calendar day (YYYY-MM-DD: a draw date, a birth date, an event day) in words. A day has no time
+ * of day and so no zone: it is written as it is. (Noon UTC read in the panel's zone is the next day
+ * in Auckland and the day before in Samoa.)
+ */
+export function formatDay(day: string, lng: string): string {
+  return formatDate(new Date(`${day}T12:00:00Z`), lng, 'UTC');
+}
+
 export function formatTime(instant: Date, lng: string, timeZone: string): string {
   return formatter(localeTag(lng), { timeZone, hour: '2-digit', minute: '2-digit' }).format(instant);
 }

@@ -7,7 +7,7 @@ import { formatCode } from '../invitation-code';
 import { countRegisteredUpTo, insertIneligibleRegistration, insertRegistration, markRegistrationIneligible, updateRegistrationAnswers, type RegistrationAnswersRow } from '../../../db/repos/registrations';
 import { CLEARED_WHEN_INELIGIBLE, registrationColumns, type RegistrationAnswers } from '../fields';
 import { raiseAlert } from '../../../db/repos/alerts';
-import { formatDate } from '../../panel/time';
+import { formatDay } from '../../panel/time';
 import { registrationState } from '../window';
 
 export type IneligibleReason = 'no_consent' | 'too_young' | 'excluded_office' | 'excluded_party' | 'excluded_diplomat' | 'excluded_organiser' | 'unavailable';
@@ -56,7 +56,7 @@ export function completeRegistration(turn: Turn): void {
   turn.services.log.info({ person: turn.person.pseudonym }, 'registration completed');
   turn.say(
     turn.t('registration:done', {
-      drawDate: formatDate(new Date(`${config.registration.drawDate}T12:00:00Z`), turn.lang, config.panel.timezone),
+      drawDate: formatDay(config.registration.drawDate, turn.lang),
     }),
   );
   turn.replace('home');

@@ -4,7 +4,7 @@
 // writes the registration. Nothing is half-written.
 import type { Flow, FrameData, Step, Turn } from '../../conversation/flow';
 import type { Choice } from '../../conversation/messages';
-import { formatDate, localDate } from '../../panel/time';
+import { formatDate, localDate, formatDay } from '../../panel/time';
 import { panelCalendar } from '../../panel/calendar';
 import { CORRECTABLE, FOLLOW_UPS, questionSteps, REGISTRATION_FIELDS, stepOf, SUMMARY_LINES, type RegistrationAnswers, type RegistrationField } from '../fields';
 import { answerValues, type AnswerValues, type QuestionContext } from './questions';
@@ -111,7 +111,7 @@ const steps: Record<string, Step> = {
           dates: eventLines(turn),
           amount: config.compensation.amount,
           currency: config.compensation.currency === 'EUR' ? '€' : config.compensation.currency,
-          drawDate: formatDate(new Date(`${config.registration.drawDate}T12:00:00Z`), turn.lang, config.panel.timezone),
+          drawDate: formatDay(config.registration.drawDate, turn.lang),
         }),
         choices: [{ id: 'continue', label: turn.t('common:continue') }],
       };

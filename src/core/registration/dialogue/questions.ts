@@ -3,7 +3,7 @@
 // in the list's order and goes on through the context it gives each step.
 import type { Answer, Step, StepResult, Turn } from '../../conversation/flow';
 import { placeOf } from '../../panel/belgium';
-import { formatDate, localDate } from '../../panel/time';
+import { localDate, formatDay } from '../../panel/time';
 import { panelCalendar } from '../../panel/calendar';
 import { ageOn, parseBirthDate, parseContact, parseName } from '../parse';
 import { genderInWords } from '../words';
@@ -84,7 +84,7 @@ export const birthDate = (): Question => ({
       ctx.next(turn, key);
     },
   }),
-  show: (turn, _key, value) => formatDate(new Date(`${value}T12:00:00Z`), turn.lang, turn.services.config.panel.timezone),
+  show: (turn, _key, value) => formatDay(String(value), turn.lang),
 });
 
 const SELF_DESCRIBED = 'self_described';

@@ -3,6 +3,7 @@
 // formats, the fairness report, and (unless --dry-run) the outcome recorded and told to each.
 // `panelbot draw report`: the last recorded draw's fairness report.
 import { panelDateTimeWithZone } from '../core/panel/panel-time';
+import { localDate } from '../core/panel/time';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash, randomInt } from 'node:crypto';
@@ -87,7 +88,7 @@ export async function drawCommand(ctx: CliContext): Promise<number> {
       return 1;
     }
   }
-  const out = one(ctx.args, 'out') ?? path.join('data', 'draws', `${now.toISOString().slice(0, 10)}-${algorithm}-${seed}`);
+  const out = one(ctx.args, 'out') ?? path.join('data', 'draws', `${localDate(now, config.panel.timezone)}-${algorithm}-${seed}`);
   ctx.out(`Drawing ${config.draw.panelSize} seats from ${pool.length} eligible people with ${algorithm}, seed ${seed}${dryRun ? ' (dry run: nothing recorded, nobody told)' : ''}.`);
 
   let result;

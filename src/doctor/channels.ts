@@ -109,7 +109,9 @@ export async function checkTelegramOnline(s: Settings, fetchFn: typeof fetch = f
     if (res.status === 401 || res.status === 404) return fail(area, `getMe: Telegram refused the token (${res.status} ${body.description ?? ''})`.trim(), 'get the token again from @BotFather (/mybots > API Token) and set TELEGRAM_BOT_TOKEN');
     return fail(area, `getMe: Telegram answered ${res.status} ${body.description ?? ''}`.trim(), 'try again later; see https://t.me/BotNews for outages');
   } catch (err) {
-    return fail(area, `getMe: could not reach ${new URL(root).host} (${(err as Error).name === 'TimeoutError' ? 'no answer in 15 s' : (err as Error).message})`, 'check the machine\'s internet access or TELEGRAM_API_ROOT');
+    // The token is part of the address: never in the line.
+    const why = (err as Error).name === 'TimeoutError' ? 'no answer in 15 s' : (err as Error).message.replaceAll(s.TELEGRAM_BOT_TOKEN ?? '', '…');
+    return fail(area, `getMe: could not reach ${new URL(root).host} (${why})`, 'check the machine\'s internet access or TELEGRAM_API_ROOT');
   }
 }
 

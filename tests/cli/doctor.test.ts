@@ -221,6 +221,13 @@ describe('panelbot doctor', () => {
       expect(texts(online)).toEqual(expect.arrayContaining(['ok telegram: getMe: the token is accepted, the bot is @panel_test_bot', 'ok slack: auth.test: the bot token is accepted (panelbot in Panel)']));
       const refused = await doctor({ ...env, TELEGRAM_BOT_TOKEN: '654321:WRONG-token-abcdefghij' }, { online: true });
       expect(failures(refused, 'telegram')).toMatchObject([{ text: 'getMe: Telegram refused the token (401 Unauthorized)', fix: expect.stringContaining('@BotFather') }]);
+      // Nobody listening (a closed port on loopback): said in one line, without the token.
+      const closed = await FakeBotApi.start();
+      const root = closed.apiRoot;
+      await closed.close();
+      const unreachable = await doctor({ ...env, TELEGRAM_API_ROOT: root }, { online: true });
+      expect(failures(unreachable, 'telegram')).toMatchObject([{ text: `getMe: could not reach ${new URL(root).host} (fetch failed)` }]);
+      expect(JSON.stringify(unreachable)).not.toContain(FAKE_TOKEN);
     } finally {
       await bot.close();
       await slack.close();

@@ -17,17 +17,22 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
   process.once('SIGINT', early);
   process.once('SIGTERM', early);
   process.once('SIGHUP', early);
+  // Rehearsing without --rehearsal-send: Telegram and WhatsApp do not run (src/bots/rehearsal-hold.ts).
+  const held = ctx.rehearsal !== undefined && !ctx.rehearsal.sends;
   let running;
   try {
-    running = await startChannels(app, ctx.settings, ctx, { localWebWhenAlone: true, holdRealSends: ctx.rehearsal !== undefined && !ctx.rehearsal.sends });
+    running = await startChannels(app, ctx.settings, ctx, { localWebWhenAlone: true, holdRealSends: held });
   } finally {
     process.off('SIGINT', early);
     process.off('SIGTERM', early);
     process.off('SIGHUP', early);
   }
   if (running.names.length === 0) {
-    ctx.err('panelbot: no channel configured, so here is the terminal chat (type your messages below; Ctrl+D to quit).');
-    ctx.err('To add Telegram, WhatsApp, the web chat or Slack, copy .env.example to .env and fill in TELEGRAM_BOT_TOKEN, WHATSAPP_ENABLED, PANELBOT_WEB_PORT or SLACK_BOT_TOKEN.');
+    if (held) ctx.err('panelbot: no channel runs in this rehearsal, so here is the terminal chat (type your messages below; Ctrl+D to quit).');
+    else {
+      ctx.err('panelbot: no channel configured, so here is the terminal chat (type your messages below; Ctrl+D to quit).');
+      ctx.err('To add Telegram, WhatsApp, the web chat or Slack, copy .env.example to .env and fill in TELEGRAM_BOT_TOKEN, WHATSAPP_ENABLED, PANELBOT_WEB_PORT or SLACK_BOT_TOKEN.');
+    }
     // A signal ends the chat as the end of input does; then everything stops the same way.
     const endChat = new AbortController();
     const stopping = whenSignalled();

@@ -107,7 +107,7 @@ describe('rights in the chat', () => {
     expect(db.select().from(tickets).all()).toEqual([]);
     expect(db.select().from(people).get()!.status).toBe('erased');
     expect(JSON.stringify(db.$client.prepare('SELECT * FROM inbound_log').all())).not.toContain('Ann');
-    // Writing again is a new beginning.
-    expect(ann.says('hello')).toContain('Welcome');
+    // Writing again is a new beginning: the greeting chooses English (as for anyone new) and the code is asked.
+    expect(ann.says('hello')).toContain('code printed on your invitation letter');
   });
 });

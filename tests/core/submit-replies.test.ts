@@ -19,7 +19,7 @@ describe('replies one by one, through submit', () => {
     const greeting = await ann.tells('hello');
     expect(greeting).toHaveLength(2);
     expect(greeting[0]).toContain('Please answer with the number of your language (1 to 4).');
-    expect(greeting[1]).toMatch(/^Bienvenue ![\s\S]*Welcome! I am the assistant/);
+    expect(greeting[1]).toMatch(/^Bienvenue\u00a0![\s\S]*Welcome! I am the assistant/);
 
     expect(await ann.tells('English')).toEqual(['Fine, we will continue in English.', t('registration:code.ask')]);
 

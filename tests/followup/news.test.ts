@@ -23,7 +23,7 @@ describe('follow-up news', () => {
     setLang(nl!.id, 'nl');
     setLang(de!.id, 'de');
     setLang(en!.id, 'en');
-    expect(fr!.user.says('rapport')).toBe('Voici le rapport final du panel : https://example.org/citizens-panel-ai/rapport-final.pdf');
+    expect(fr!.user.says('rapport')).toBe('Voici le rapport final du panel\u00a0: https://example.org/citizens-panel-ai/rapport-final.pdf');
     expect(nl!.user.says('verslag')).toContain('https://example.org/citizens-panel-ai/eindverslag.pdf');
     expect(de!.user.says('Bericht')).toContain('https://example.org/citizens-panel-ai/abschlussbericht.pdf');
     expect(en!.user.says('/report')).toContain('https://example.org/citizens-panel-ai/final-report.pdf');

@@ -35,7 +35,7 @@ describe('a registered person asks a question the FAQ knows', () => {
     claire.says('Français');
     const answer = claire.says("Est-ce qu'il y a une garde d'enfants ?");
     expect(answer).toContain('garde d’enfants professionnelle'.replace('’', "'"));
-    expect(answer).toContain('Cette réponse répond-elle à votre question ?');
+    expect(answer).toContain('Cette réponse répond-elle à votre question\u00a0?');
     const handed = claire.says('non');
     expect(handed).toMatch(/votre question a été transmise à l'équipe \(référence #\d+\)/);
     const [ticket] = panel.app.db.select().from(tickets).all();

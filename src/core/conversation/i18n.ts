@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LANGUAGES, type Language } from '../panel/config';
 import { packagePath } from '../../paths';
+import { frenchTypography } from './typography';
 
 export const LOCALES_DIR = packagePath('locales');
 
@@ -58,11 +59,12 @@ export function createTranslator(dir = LOCALES_DIR): Translator {
     namespaces,
     t: (lng, key, params, easy) => {
       const context = easy ? { context: EASY_CONTEXT } : {};
-      if (params) return instance.t(key, { ...params, lng, ...context }) as string;
+      const typeset = (text: string) => (lng === 'fr' ? frenchTypography(text) : text);
+      if (params) return typeset(instance.t(key, { ...params, lng, ...context }) as string);
       const id = `${lng}\u0000${key}\u0000${easy ? 1 : 0}`;
       let text = plain.get(id);
       if (text === undefined) {
-        text = instance.t(key, { lng, ...context }) as string;
+        text = typeset(instance.t(key, { lng, ...context }) as string);
         plain.set(id, text);
       }
       return text;

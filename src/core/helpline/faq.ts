@@ -8,6 +8,7 @@ import { processTerm } from './faq-words';
 import { formatDate, formatTime } from '../panel/time';
 import type { PanelCalendar } from '../panel/calendar';
 import { packagePath } from '../../paths';
+import { frenchTypography } from '../conversation/typography';
 
 export interface FaqEntry {
   /** The entry's place in its file, from 1: stable enough to say which answer was given. */
@@ -177,5 +178,6 @@ export function renderAnswer(entry: FaqEntry, lng: Language, config: PanelConfig
     website: config.panel.website ?? '',
     events,
   };
-  return entry.answer.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
+  const text = entry.answer.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
+  return lng === 'fr' ? frenchTypography(text) : text;
 }

@@ -2,17 +2,17 @@
 // they come back to change something.
 import type { Turn } from '../conversation/flow';
 import type { NeedsRow } from '../../db/repos/needs';
-import { localeTag } from '../panel/time';
+import { formatInWords } from '../panel/time';
 import type { Category } from './model';
 
 export function shortDay(day: string, lng: string): string {
   // A calendar day has no zone: written as it is (see formatDay).
-  return new Intl.DateTimeFormat(localeTag(lng), { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(`${day}T12:00:00Z`));
+  return formatInWords(new Date(`${day}T12:00:00Z`), lng, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' });
 }
 
 /** "samedi 20 février": the weekday and date in words, for texts read aloud. */
 export function longDay(day: string, lng: string): string {
-  return new Intl.DateTimeFormat(localeTag(lng), { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(`${day}T12:00:00Z`));
+  return formatInWords(new Date(`${day}T12:00:00Z`), lng, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' });
 }
 
 export interface SummaryContext {

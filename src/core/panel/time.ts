@@ -70,10 +70,10 @@ export function zonedInstant(date: string, hour: number, minute: number, timeZon
   return instant;
 }
 
-/** A localized date like "samedi 20 février 2027". */
+/** A localized date like "samedi 20 février 2027" (French: "lundi 1er mars 2027"). */
 export function formatDate(instant: Date, lng: string, timeZone: string): string {
   return remembered(`f|${instant.getTime()}|${lng}|${timeZone}`, () =>
-    formatter(localeTag(lng), { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(instant),
+    formatInWords(instant, lng, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
   );
 }
 
@@ -84,6 +84,19 @@ export function formatDate(instant: Date, lng: string, timeZone: string): string
  */
 export function formatDay(day: string, lng: string): string {
   return formatDate(new Date(`${day}T12:00:00Z`), lng, 'UTC');
+}
+
+/**
+ * A date in the language's words with these Intl options; French writes the first of the month
+ * "1er" ("le 1er mars"), which Intl does not.
+ */
+export function formatInWords(instant: Date, lng: string, options: Intl.DateTimeFormatOptions): string {
+  const f = formatter(localeTag(lng), options);
+  if (lng !== 'fr') return f.format(instant);
+  return f
+    .formatToParts(instant)
+    .map((p) => (p.type === 'day' && Number(p.value) === 1 ? '1er' : p.value))
+    .join('');
 }
 
 export function formatTime(instant: Date, lng: string, timeZone: string): string {

@@ -86,13 +86,14 @@ for (const lng of ['fr', 'nl', 'de'] as const) {
       expect(await u.tells('123')).toEqual([says('registration:contact.phone'), t('registration:contact.ask')]);
       const summary = await u.tells('+32 470 98 76 54');
       expect(summary).toEqual([asks('registration:summary.title')]);
-      expect(summary[0]).toContain(`${t('registration:summary.fields.firstName')}: ${w.name[0]}\n`);
-      expect(summary[0]).toContain('+32470987654');
+      // French typography: a no-break space before the colon.
+      expect(summary[0]).toContain(`${t('registration:summary.fields.firstName')}${lng === 'fr' ? '\u00a0' : ''}: ${w.name[0]}\n`);
+      expect(summary[0]).toContain('+32 470 98 76 54'); // grouped as people read it, stored as +32470987654
 
       // A correction from the summary.
       expect(await u.tells('2')).toEqual([asks('registration:summary.pick')]);
       expect(await u.tells('1')).toEqual([t('registration:firstName.ask')]);
-      expect(await u.tells(w.newName)).toEqual([expect.stringContaining(`${t('registration:summary.fields.firstName')}: ${w.newName}\n`)]);
+      expect(await u.tells(w.newName)).toEqual([expect.stringContaining(`${t('registration:summary.fields.firstName')}${lng === 'fr' ? '\u00a0' : ''}: ${w.newName}\n`)]);
       expect(await u.tells('1')).toEqual([expect.stringContaining(t('registration:done', { drawDate: '' }).slice(0, 20))]);
 
       const row = panel.app.db.select().from(registrations).get()!;

@@ -37,6 +37,7 @@ describe('what panelbot does not read', () => {
     for (const [name, fields] of KINDS) {
       const answer = await lea.sends(fields);
       expect(answer, name).toContain('Ik kan alleen getypte berichten lezen');
+      expect(answer, name).toContain('+32 2 000 00 00'); // a kind answer with the phone number
       expect(lea.last.at(-1)!.text, name).toBe(question); // the code question, again
     }
   });

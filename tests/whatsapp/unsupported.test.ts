@@ -40,6 +40,7 @@ describe('what WhatsApp sends besides text', () => {
     const zoe = await frenchSpeaker(h);
     const answer = await zoe.sends(data);
     expect(answer).toContain(ONLY_TEXT);
+    expect(answer).toContain('+32 2 000 00 00'); // a kind answer with the phone number
     // The question is asked again: the code is still expected.
     expect(answer).toContain('code');
   });

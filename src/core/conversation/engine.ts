@@ -12,6 +12,7 @@ import { cleanInput, matchChoice, normalize, UNIVERSAL_SYNONYMS } from './text';
 import { findCommand, type Command } from './commands';
 import { redeemLinkCode } from '../linking/redeem';
 import { choicePrefix } from './choice-id';
+import { frenchTypography } from './typography';
 
 export const MAX_MESSAGE_LENGTH = 2000;
 /** A person sending more than this many messages a minute is flooding: told once; the last message is answered after the pause. */
@@ -439,7 +440,10 @@ class TurnImpl implements Turn {
     return this.services.i18n.t(this.lang, key, params, this.easy);
   }
   say(message: string | Outbound): void {
-    this.replies.push(typeof message === 'string' ? { text: message } : message);
+    const reply = typeof message === 'string' ? { text: message } : message;
+    // Texts put together here (a summary's "label: value" lines) follow French typography too;
+    // only once French is chosen (the welcome mixes languages).
+    this.replies.push(this.person.language === 'fr' ? { ...reply, text: frenchTypography(reply.text) } : reply);
   }
   goto(step: string): void {
     this.frame.step = step;

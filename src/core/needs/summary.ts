@@ -3,6 +3,7 @@
 import type { Turn } from '../conversation/flow';
 import type { NeedsRow } from '../../db/repos/needs';
 import { formatInWords } from '../panel/time';
+import { formatPhone } from '../panel/phone';
 import type { Category } from './model';
 
 export function shortDay(day: string, lng: string): string {
@@ -45,7 +46,7 @@ export function categoryValue(turn: Turn, row: NeedsRow | undefined, category: C
     case 'companion':
       if (ctx.minor) {
         if (!row.guardianName) return undefined;
-        return [row.guardianName, row.guardianPhone ?? t('summary.noPhone')].join(', ');
+        return [row.guardianName, row.guardianPhone ? formatPhone(row.guardianPhone) : t('summary.noPhone')].join(', ');
       }
       return row.companion ? t(row.companion === 'none' ? 'summary.noCompanion' : 'summary.companion') : undefined;
     case 'mobility':

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 
 import { LANGUAGES, type Language } from '../../vocabulary';
+import { formatPhone } from './phone';
 
 export { LANGUAGES, type Language };
 export const languageSchema = z.enum(LANGUAGES);
@@ -244,7 +245,8 @@ export const panelConfigSchema = z
     helpline: z
       .object({
         hours: perLanguage,
-        phone: z.string().min(1),
+        /** Shown in every error and help text, grouped as people read it (+32 2 000 00 00) however it is written here. */
+        phone: z.string().min(1).transform(formatPhone),
         email: z.string().email(),
         faqDir: z.string().min(1).default('faq'),
         nudgeAfterMinutes: z.number().positive().default(60),

@@ -7,6 +7,7 @@ import { localDate, formatDay } from '../../panel/time';
 import { panelCalendar } from '../../panel/calendar';
 import { ageOn, parseBirthDate, parseContact, parseName } from '../parse';
 import { genderInWords } from '../words';
+import { formatPhone } from '../../panel/phone';
 
 /** The answers given so far, by field key (the registration dialogue's frame keeps them). */
 export type AnswerValues = Record<string, string | undefined>;
@@ -168,6 +169,8 @@ export const postcode = (): Question => ({
 
 /** A phone number, an e-mail address or both, in one answer (stored in the fields `phone` and `email`). */
 export const contact = (fields: { phone: string; email: string }): Question => ({
+  // The phone grouped as people read it (+32 470 12 34 56), not as stored.
+  show: (_turn, key, value) => (key === fields.phone ? formatPhone(value) : value),
   step: (key, ctx) => ({
     ask: (turn) => ({ text: turn.t(`registration:${key}.ask`) }),
     answer(turn, answer): StepResult {

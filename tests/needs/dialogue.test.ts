@@ -85,9 +85,10 @@ describe('the needs dialogue', () => {
     const done = await lea.tells('Passer');
     replies.push(...done);
     expect(done).toEqual([says('Voici ce que nous avons noté')]);
-    expect(done[0]).toContain('• Repas: Autre chose (sans gluten)');
-    expect(done[0]).toContain("• Garde d'enfants: non précisé");
-    expect(done[0]).toContain('• Trajet: non précisé');
+    // French typography: a no-break space before the colon.
+    expect(done[0]).toContain('• Repas\u00a0: Autre chose (sans gluten)');
+    expect(done[0]).toContain("• Garde d'enfants\u00a0: non précisé");
+    expect(done[0]).toContain('• Trajet\u00a0: non précisé');
     expect(done[0]).not.toContain("Nuit d'hôtel");
     expect(replies.join('\n')).not.toContain('hôtel');
 
@@ -184,7 +185,7 @@ describe('the needs dialogue', () => {
     expect(await tom.tells('Marc Maes')).toEqual([says('What is their phone number?')]);
     expect(await tom.tells('marc@example.org')).toEqual([says('phone number does not look right'), says('What is their phone number?')]);
     const saved = await tom.tells('0475 11 22 33');
-    expect(saved).toEqual(['Saved.', says('• Parent or guardian: Marc Maes, +32475112233')]);
+    expect(saved).toEqual(['Saved.', says('• Parent or guardian: Marc Maes, +32 475 11 22 33')]);
     expect(saved.join('\n')).not.toContain('⚠');
     expect(await tom.tells('Nothing, all is right')).toEqual(['Fine, nothing changed.']);
 

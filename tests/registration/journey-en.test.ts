@@ -73,7 +73,7 @@ describe('registering by chat (English)', () => {
     expect(summary[0]).toContain('• Date of birth: Wednesday, 21 March 1990\n');
     expect(summary[0]).toContain('• Gender: Non-binary\n');
     expect(summary[0]).toContain('• Postcode: 4700 (Liège)\n');
-    expect(summary[0]).toContain('• Phone / e-mail: +32470123456, ann@example.be\n');
+    expect(summary[0]).toContain('• Phone / e-mail: +32 470 12 34 56, ann@example.be\n'); // grouped as read; stored +32470123456
 
     // A correction from the summary comes back to the summary.
     expect(await ann.tells('Change an answer')).toEqual([asks('registration:summary.pick')]);

@@ -226,6 +226,11 @@ describe('erasure and "my data" tell the truth about money', () => {
     expect(w).toContain('You have withdrawn from the panel. We still keep your registration until');
     expect(w).toContain('First0');
     expect(w).not.toContain('We have no registration');
+    // Only what still works: the file and how to erase, not 'correct' or 'withdraw'.
+    expect(w).toContain('The attached file holds all your data.');
+    expect(w).toContain('Type "delete me" to erase it now');
+    expect(w).not.toContain('type "withdraw"');
+    expect(w).not.toContain('type "correct"');
 
     panel.app.db.update(registrations).set({ status: 'ineligible', ineligibleReason: 'excluded_diplomat', firstName: null, lastName: null, birthDate: null, phone: null, email: null }).where(eq(registrations.personId, ina!.id)).run();
     const i = ina!.user.says('my data');

@@ -109,7 +109,9 @@ function myDataText(turn: Turn): string {
   } else if (reg?.status === 'ineligible') text = turn.t('rights:mydata.ineligible');
   else text = turn.t('rights:mydata.none');
   if (money) text += `\n\n${money}`;
-  if (reg?.status === 'registered' || reg?.status === 'withdrawn') text += `\n\n${turn.t('rights:mydata.more')}`;
+  // Someone withdrawn can no longer correct or withdraw: the file only (the withdrawn text says how to erase).
+  if (reg?.status === 'registered') text += `\n\n${turn.t('rights:mydata.more')}`;
+  else if (reg?.status === 'withdrawn') text += `\n\n${turn.t('rights:mydata.file')}`;
   return text;
 }
 

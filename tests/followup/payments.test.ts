@@ -231,6 +231,7 @@ describe('erasure and "my data" tell the truth about money', () => {
     expect(w).toContain('Type "delete me" to erase it now');
     expect(w).not.toContain('type "withdraw"');
     expect(w).not.toContain('type "correct"');
+    expect(wim!.user.says('correct')).toContain('You cannot change your answers here any more');
 
     panel.app.db.update(registrations).set({ status: 'ineligible', ineligibleReason: 'excluded_diplomat', firstName: null, lastName: null, birthDate: null, phone: null, email: null }).where(eq(registrations.personId, ina!.id)).run();
     const i = ina!.user.says('my data');

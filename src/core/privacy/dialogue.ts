@@ -144,7 +144,8 @@ export const rightsCommands: Command[] = [
     run(turn) {
       const reg = registrationOf(turn);
       if (!reg || reg.status !== 'registered') {
-        turn.say(turn.t('rights:mydata.none'));
+        // Withdrawn, not eligible or erased: there is a record, but no answer to change any more.
+        turn.say(turn.t(reg ? 'rights:correctClosed' : 'rights:mydata.none'));
         return turn.goto(turn.frame.step);
       }
       const answers = answersFromRow(reg);

@@ -184,5 +184,5 @@ describe('panelbot broadcast', () => {
     expect(run.stderr).toContain('not sent: add --yes to send');
     panel = panel.reopen();
     expect(panel.app.db.select().from(outbox).all()).toHaveLength(0);
-  }, 60_000);
+  }, 180_000);
 });

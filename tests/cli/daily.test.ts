@@ -122,12 +122,12 @@ describe('clean outputs', () => {
     expect(ann.says('Where is the venue exactly?')).toContain('reference #1');
     panel.close();
     // As an organiser runs it: LOG_LEVEL unset.
-    const result = spawnSync(process.execPath, [BIN, '--db', panel.dbPath, 'helpline', 'reply', '1', 'Place du Petit Sablon 8.'], { env: { PATH: process.env.PATH, HOME: process.env.HOME }, encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync(process.execPath, [BIN, '--db', panel.dbPath, 'helpline', 'reply', '1', 'Place du Petit Sablon 8.'], { env: { PATH: process.env.PATH, HOME: process.env.HOME }, encoding: 'utf8', timeout: 150_000 });
     const run = { code: result.status, stdout: result.stdout, stderr: result.stderr };
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^Reply queued for P-\S+ \(ticket #1 is now answered\)\.\n$/);
     expect(run.stderr).not.toContain('"level"');
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('whatsapp qr', () => {

@@ -81,5 +81,5 @@ describe('--json', () => {
     const run = panelbot(['--db', panel.dbPath, 'outbox', 'preview', '--json'], { env: { LOG_LEVEL: 'info' } });
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ timeZone: 'Europe/Brussels' });
-  }, 60_000);
+  }, 180_000);
 });

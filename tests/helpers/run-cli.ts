@@ -13,7 +13,7 @@ export const BIN = path.join(ROOT, 'bin/panelbot.mjs');
 
 export function panelbot(args: string[], options: { input?: string; env?: Record<string, string>; cwd?: string } = {}) {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'silent', ...options.env };
-  const result = spawnSync(process.execPath, [BIN, ...args], { input: options.input ?? '', env, cwd: options.cwd ?? ROOT, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, [BIN, ...args], { input: options.input ?? '', env, cwd: options.cwd ?? ROOT, encoding: 'utf8', timeout: 150_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

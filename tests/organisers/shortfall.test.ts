@@ -117,5 +117,5 @@ describe('stats', () => {
     expect(out).toMatch(/age\/16-24\s+19\s+95\s+\d+/);
     const png = fs.readFileSync(chart);
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  }, 60_000);
+  }, 180_000);
 });

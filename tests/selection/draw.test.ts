@@ -88,7 +88,7 @@ describe('a generated pool of 300 registrants for 30 seats, Belgian quotas, hous
 
   beforeAll(async () => {
     maximin = await draw(problem, 'maximin', { seed: 11 });
-  }, 60_000);
+  }, 180_000);
 
   it('maximin: a mix of valid committees, optimal within 1 % by an independent bound', async () => {
     wellFormed(problem, maximin);

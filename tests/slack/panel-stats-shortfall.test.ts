@@ -20,5 +20,5 @@ describe('/panel stats', () => {
     const bytes = upload!.args.bytes as Buffer;
     expect(bytes.indexOf(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBeGreaterThanOrEqual(0);
     expect(t.fake.called('files.completeUploadExternal')[0]!.args.channel_id).toBe('CHELP');
-  }, 60_000);
+  }, 180_000);
 });

@@ -80,10 +80,10 @@ describe('WhatsApp start-up checks', () => {
     const { createWhatsAppClient } = await import('../../src/bots/whatsapp/client');
     const client = createWhatsAppClient({ chromiumPath: CHROMIUM, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'panelbot-wa-')) });
     expect((client as unknown as { options: { puppeteer: Record<string, unknown> } }).options.puppeteer).toMatchObject({ handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
-  }, 30_000);
+  }, 180_000);
 
   it.skipIf(!fs.existsSync(CHROMIUM))('accepts Debian\'s Chromium', () => {
     expect(checkChromium(CHROMIUM)).toMatch(/Chromium \d+/);
-  }, 30_000);
+  }, 180_000);
   if (!fs.existsSync(CHROMIUM)) console.log(`skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
 });

@@ -15,11 +15,15 @@ describe('replies one by one, through submit', () => {
     const ann = panel.user('ann');
     const t = (key: string, params?: Record<string, unknown>) => panel.app.services.i18n.t('en', key, params);
 
-    // Any first text: which language, then the greeting in every language with the choice.
-    const greeting = await ann.tells('hello');
-    expect(greeting).toHaveLength(2);
-    expect(greeting[0]).toContain('Please answer with the number of your language (1 to 4).');
-    expect(greeting[1]).toMatch(/^Bienvenue\u00a0![\s\S]*Welcome! I am the assistant/);
+    // A first text that names no language: the greeting in every language with the choice.
+    const greeting = await ann.tells('hey there');
+    expect(greeting).toHaveLength(1);
+    expect(greeting[0]).toMatch(/^Bienvenue\u00a0![\s\S]*Welcome! I am the assistant/);
+    // Something else again: only the request, in every language.
+    const request = await ann.tells('hey there');
+    expect(request).toHaveLength(1);
+    expect(request[0]).toContain('Please answer with the number of your language (1 to 4).');
+    expect(request[0]).not.toContain('Welcome!');
 
     expect(await ann.tells('English')).toEqual(['Fine, we will continue in English.', t('registration:code.ask')]);
 

@@ -142,6 +142,9 @@ describe('the needs dialogue', () => {
     expect(await ann.tells('An allergy or intolerance')).toEqual([says('in your own words')]);
     const back = await ann.tells('peanuts');
     expect(back).toEqual(['Saved.', says('• Meals: An allergy or intolerance (peanuts)')]);
+    expect(await ann.tells('Nothing, all is right')).toEqual(['Fine. Your answers are saved.']);
+    // A later visit that changes nothing says so.
+    expect(await ann.tells('my needs')).toEqual([says('Here is what you have told us:')]);
     expect(await ann.tells('Nothing, all is right')).toEqual(['Fine, nothing changed.']);
 
     expect(needsOf('ann')).toMatchObject({ diet: 'allergy', dietText: 'peanuts' });
@@ -187,7 +190,7 @@ describe('the needs dialogue', () => {
     const saved = await tom.tells('0475 11 22 33');
     expect(saved).toEqual(['Saved.', says('• Parent or guardian: Marc Maes, +32 475 11 22 33')]);
     expect(saved.join('\n')).not.toContain('⚠');
-    expect(await tom.tells('Nothing, all is right')).toEqual(['Fine, nothing changed.']);
+    expect(await tom.tells('Nothing, all is right')).toEqual(['Fine. Your answers are saved.']);
 
     const after = computeLogistics(panel.app.db, panel.app.services.config, 'weekend-1')!;
     expect(after.days[0]!.companions).toMatchObject({ total: 1, guardians: 1, minorsWithoutGuardian: [] });

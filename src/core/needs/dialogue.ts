@@ -79,6 +79,7 @@ function saveTypedDays(turn: Turn, text: string): { error: string; params?: Reco
 function done(turn: Turn, category: Category): void {
   if (turn.frame.data.changing) {
     delete turn.frame.data.changing;
+    turn.frame.data.changedSome = true;
     turn.say(n(turn, 'saved'));
     return turn.goto('review');
   }
@@ -398,7 +399,8 @@ const steps: Record<string, Step> = {
     },
     answer(turn, answer) {
       if (answer.choiceId === 'nothing') {
-        turn.say(n(turn, 'review.kept'));
+        // "Nothing changed" would be untrue after a change made in this visit.
+        turn.say(n(turn, turn.frame.data.changedSome ? 'review.keptChanges' : 'review.kept'));
         return leave(turn);
       }
       turn.frame.data.changing = true;

@@ -4,6 +4,7 @@
 //   easy-read for every base text, what a person who asked for easy-read is sent (`key_easy` if the
 //             file has it, else the base text): no sentence over 15 words, a score of 80 or more.
 // Labels and short texts (under 8 words) are measured for sentence length only.
+// The FAQ answers (faq/<lng>.md) are measured at the standard level too, with no allow-list: all must pass.
 // Texts still to rewrite are listed in allow-list.json (standard) and easy-allow-list.json (easy-read);
 // the lists may only shrink: a listed text that now passes must be taken off (`npm run readability -- --prune`).
 // `npm run readability` prints every failing text with its score and longest sentence.
@@ -12,7 +13,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../src/core/panel/config';
 import { measure } from '../helpers/readability';
-import { citizenTexts, EASY, orphanEasyKeys, problems, STANDARD, type CitizenText, type Level } from './texts';
+import { citizenTexts, EASY, faqAnswers, orphanEasyKeys, problems, STANDARD, type CitizenText, type Level } from './texts';
 
 const readList = (file: string) => new Set<string>(JSON.parse(fs.readFileSync(path.join(__dirname, file), 'utf8')) as string[]);
 const LISTS: Array<{ level: Level; file: string; text: (t: CitizenText) => string }> = [
@@ -47,6 +48,21 @@ describe('readability of every citizen text', () => {
       });
     });
   }
+
+  describe('FAQ answers (faq/<lng>.md), standard', () => {
+    const answers = faqAnswers();
+    for (const lng of LANGUAGES) {
+      it(`${lng}: every answer has no sentence over ${STANDARD.maxSentenceWords} words and a score of ${STANDARD.minScore} or more`, () => {
+        const mine = answers.filter((a) => a.lng === lng);
+        expect(mine.length).toBeGreaterThan(0);
+        const failing = mine
+          .map((a) => ({ id: a.id, problems: problems(lng, a.text, STANDARD) }))
+          .filter((a) => a.problems.length > 0)
+          .map((a) => `${a.id}: ${a.problems.join(', ')}`);
+        expect(failing).toEqual([]);
+      });
+    }
+  });
 
   it('every easy-read key stands for a base text of the same file', () => {
     expect(orphanEasyKeys()).toEqual([]);

@@ -2,7 +2,11 @@
 // Standard: every base text. Easy-read: for every base text, its effective easy-read version, which
 // is `key_easy` (plural: `key_easy_one`, …) when the namespace file has it, else the base text
 // itself (i18next's context fallback, what a person who asked for easy-read is sent).
+import fs from 'node:fs';
+import path from 'node:path';
 import { readLocaleResources, LOCALES_DIR } from '../../src/core/conversation/i18n';
+import { parseFaq } from '../../src/core/helpline/faq';
+import { packagePath } from '../../src/paths';
 import { LANGUAGES, type Language } from '../../src/core/panel/config';
 import { measure } from '../helpers/readability';
 
@@ -66,6 +70,22 @@ export function citizenTexts(dir = LOCALES_DIR): CitizenText[] {
         });
     }),
   );
+}
+
+export interface FaqAnswer {
+  /** lng:faq:N, N the entry's place in faq/<lng>.md */
+  id: string;
+  lng: Language;
+  text: string;
+}
+
+/** The FAQ answers the bot sends (faq/<lng>.md): citizen texts too, measured at the standard level. */
+export function faqAnswers(dir = packagePath('faq')): FaqAnswer[] {
+  return LANGUAGES.flatMap((lng) => {
+    const file = path.join(dir, `${lng}.md`);
+    if (!fs.existsSync(file)) return [];
+    return parseFaq(fs.readFileSync(file, 'utf8')).map((e) => ({ id: `${lng}:faq:${e.id}`, lng, text: e.answer }));
+  });
 }
 
 /** Easy-read keys whose base text does not exist (a typo in the key, or a base renamed since). */

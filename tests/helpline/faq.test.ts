@@ -44,6 +44,21 @@ describe('a registered person asks a question the FAQ knows', () => {
     expect(message!.text).toBe("Est-ce qu'il y a une garde d'enfants ?");
   });
 
+  it('gets the easy-read answer after asking for easy words, and the usual one after "normal text"', () => {
+    panel = testPanel();
+    const ann = registered(panel, 'ann');
+    ann.says('easy');
+    const entry = loadFaq(resolveFaqDir('faq')).match('en', 'Is there childcare?')!.entry;
+    expect(entry.easy).toBeDefined(); // the test needs an entry with an easy-read answer
+    const calendar = panelCalendar(panel.app.db, panel.app.services.config);
+    const easy = ann.says('Is there childcare?');
+    expect(easy).toContain(renderAnswer(entry, 'en', panel.app.services.config, calendar, true));
+    expect(easy).not.toContain('Professional childcare is offered');
+    ann.presses('Yes, thank you');
+    ann.says('normal text');
+    expect(ann.says('Is there childcare?')).toContain('Professional childcare is offered free of charge for children under 12');
+  });
+
   it('fills in the panel’s own dates', () => {
     panel = testPanel();
     const ann = registered(panel, 'ann');
@@ -137,6 +152,12 @@ describe('the FAQ files', () => {
   it('are read as headings, keywords and answers', () => {
     const entries = parseFaq('# title\n<!-- note -->\n## Can I park?\nkeywords: parking, car\n\nYes, at the back.\n\n## Empty?\n');
     expect(entries).toEqual([{ id: 1, question: 'Can I park?', keywords: ['parking', 'car'], answer: 'Yes, at the back.' }]);
+  });
+
+  it('may give an entry an easy-read answer, from a line starting "easy:" to the next heading', () => {
+    const entries = parseFaq('## Can I park?\nkeywords: parking\n\nYes, at the back of the building.\n\neasy: Yes.\nPark at the back.\n\n## Is there wifi?\n\nYes.\n');
+    expect(entries[0]).toEqual({ id: 1, question: 'Can I park?', keywords: ['parking'], answer: 'Yes, at the back of the building.', easy: 'Yes.\nPark at the back.' });
+    expect(entries[1]).not.toHaveProperty('easy');
   });
 
   it('answer in Dutch and German too', () => {

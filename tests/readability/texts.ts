@@ -77,14 +77,16 @@ export interface FaqAnswer {
   id: string;
   lng: Language;
   text: string;
+  /** The entry's easy-read answer (`easy:`), if written. */
+  easy?: string;
 }
 
-/** The FAQ answers the bot sends (faq/<lng>.md): citizen texts too, measured at the standard level. */
+/** The FAQ answers the bot sends (faq/<lng>.md): citizen texts too. */
 export function faqAnswers(dir = packagePath('faq')): FaqAnswer[] {
   return LANGUAGES.flatMap((lng) => {
     const file = path.join(dir, `${lng}.md`);
     if (!fs.existsSync(file)) return [];
-    return parseFaq(fs.readFileSync(file, 'utf8')).map((e) => ({ id: `${lng}:faq:${e.id}`, lng, text: e.answer }));
+    return parseFaq(fs.readFileSync(file, 'utf8')).map((e) => ({ id: `${lng}:faq:${e.id}`, lng, text: e.answer, easy: e.easy }));
   });
 }
 

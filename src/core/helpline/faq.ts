@@ -16,6 +16,8 @@ export interface FaqEntry {
   question: string;
   keywords: string[];
   answer: string;
+  /** The easy-read answer (an `easy:` paragraph after the answer), sent to a person who asked for easy-read. */
+  easy?: string;
 }
 
 export interface FaqMatch {
@@ -34,7 +36,10 @@ export const MAX_TERMS = 12;
 
 const PACKAGE_FAQ_DIR = packagePath('faq');
 
-/** Reads one FAQ file: "## question", an optional "keywords:" line, then the answer. */
+/**
+ * Reads one FAQ file: "## question", an optional "keywords:" line, the answer, then optionally a
+ * line starting "easy:" and the easy-read answer up to the next heading.
+ */
 export function parseFaq(markdown: string): FaqEntry[] {
   const entries: FaqEntry[] = [];
   const text = markdown.replace(/<!--[\s\S]*?-->/g, '');
@@ -43,13 +48,18 @@ export function parseFaq(markdown: string): FaqEntry[] {
     const [heading = '', ...rest] = section.split('\n');
     let keywords: string[] = [];
     const body: string[] = [];
+    let easyLines: string[] | undefined;
     for (const line of rest) {
       const kw = /^\s*keywords\s*:(.*)$/i.exec(line);
-      if (kw && body.every((l) => l.trim() === '')) keywords = kw[1]!.split(',').map((k) => k.trim()).filter(Boolean);
+      const easy = /^\s*easy\s*:(.*)$/i.exec(line);
+      if (easyLines) easyLines.push(line);
+      else if (kw && body.every((l) => l.trim() === '')) keywords = kw[1]!.split(',').map((k) => k.trim()).filter(Boolean);
+      else if (easy && body.some((l) => l.trim() !== '')) easyLines = [easy[1]!];
       else body.push(line);
     }
     const answer = body.join('\n').trim();
-    if (heading.trim() && answer) entries.push({ id: entries.length + 1, question: heading.trim(), keywords, answer });
+    const easy = easyLines?.join('\n').trim();
+    if (heading.trim() && answer) entries.push({ id: entries.length + 1, question: heading.trim(), keywords, answer, ...(easy ? { easy } : {}) });
   }
   return entries;
 }
@@ -150,8 +160,8 @@ export function faqFor(config: PanelConfig): Faq {
   return faq;
 }
 
-/** The answer with the panel's own facts filled in ({{amount}}, {{events}}, …). */
-export function renderAnswer(entry: FaqEntry, lng: Language, config: PanelConfig, calendar: PanelCalendar): string {
+/** The answer (its easy-read one if asked and written) with the panel's own facts filled in ({{amount}}, {{events}}, …). */
+export function renderAnswer(entry: FaqEntry, lng: Language, config: PanelConfig, calendar: PanelCalendar, easy = false): string {
   const tz = calendar.timeZone;
   const events = calendar
     .chronological()
@@ -178,6 +188,6 @@ export function renderAnswer(entry: FaqEntry, lng: Language, config: PanelConfig
     website: config.panel.website ?? '',
     events,
   };
-  const text = entry.answer.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
+  const text = (easy && entry.easy ? entry.easy : entry.answer).replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
   return lng === 'fr' ? frenchTypography(text) : text;
 }

@@ -77,7 +77,7 @@ export function answerQuestion(turn: Turn, text: string): FaqFollowUp | undefine
     return undefined;
   }
   log.info({ person: turn.person.pseudonym, faq: match.entry.id, lang: turn.lang }, 'faq answer');
-  const answer = renderAnswer(match.entry, turn.lang, config, panelCalendar(turn.services.db, config));
+  const answer = renderAnswer(match.entry, turn.lang, config, panelCalendar(turn.services.db, config), turn.easy);
   turn.say(answer);
   return { question: text, entry: match.entry.id, askedAt: turn.now.getTime(), answer };
 }

@@ -149,6 +149,14 @@ describe('the FAQ files', () => {
     }
   });
 
+  it('give an easy-read answer the same placeholders as its answer', () => {
+    const faq = loadFaq(resolveFaqDir('faq'));
+    const placeholders = (text: string) => [...new Set(text.match(/\{\{\s*\w+\s*\}\}/g) ?? [])].sort();
+    const withEasy = LANGUAGES.flatMap((lng) => faq.entries(lng).filter((e) => e.easy).map((e) => ({ lng, e })));
+    expect(withEasy.length).toBeGreaterThan(0);
+    for (const { lng, e } of withEasy) expect(placeholders(e.easy!), `${lng} ${e.question}`).toEqual(placeholders(e.answer));
+  });
+
   it('are read as headings, keywords and answers', () => {
     const entries = parseFaq('# title\n<!-- note -->\n## Can I park?\nkeywords: parking, car\n\nYes, at the back.\n\n## Empty?\n');
     expect(entries).toEqual([{ id: 1, question: 'Can I park?', keywords: ['parking', 'car'], answer: 'Yes, at the back.' }]);

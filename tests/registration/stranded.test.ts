@@ -235,6 +235,23 @@ for (const lng of ['fr', 'nl', 'de'] as const) {
       expect(u.says(w.yes)).toContain(t('registration:consent.ask'));
     });
 
+    it('a message held by the flood limit is answered first when the person writes again before the scheduler runs', () => {
+      panel = testPanel();
+      const [code] = panel.invite(1, lng);
+      const u = panel.user(`burst2-${lng}`);
+      u.sends({ kind: 'start' });
+      u.says(w.language);
+      let seq = 0;
+      const quick = (text: string) => panel.app.engine.handle({ address: { channel: 'console', userId: `burst2-${lng}` }, messageId: `b2-${++seq}`, content: { kind: 'text', text } });
+      for (let i = 0; i < 28; i++) quick(t('common:commands.help').split('|')[0]!);
+      expect(quick(code!).map((o) => o.text).join()).toContain(t('common:errors.flood'));
+      panel.clock.advance(61_000);
+      // The held code is read before the new message, which then answers the next question.
+      const reply = u.says(w.yes);
+      expect(reply).toContain(formatCode(code!));
+      expect(reply).toContain(t('registration:consent.ask'));
+    });
+
     it('a voice note gets a kind answer with the phone number, and the question again', () => {
       panel = testPanel();
       const u = panel.user(`voice-${lng}`);

@@ -263,8 +263,10 @@ export class Engine {
         recordHandled(db, channel, inbound.messageId, person.id, replies, now);
         return replies;
       }
-      // A message held back during a flood is answered first, before this one.
-      const held = takeHeld(db, person.id);
+      // A message held back during a flood is answered first, before this one. Who has one is
+      // known in memory (one scan per process), so the common case costs no query.
+      this.withHeld ??= new Set(peopleWithHeld(db));
+      const held = this.withHeld.has(person.id) ? takeHeld(db, person.id) : undefined;
       if (held) {
         this.withHeld?.delete(person.id);
         const earlier = this.handleInTransaction({ address: inbound.address, messageId: `held:${held.messageId}`, content: held.content as Inbound['content'] });
